@@ -1,0 +1,57 @@
+/** The codebook's closed vocabularies: every coded value an episode may take, in one place. */
+
+/** What the interferer did, in the article's terms (see docs/codebook.md, "kind"). */
+export const EPISODE_KINDS = [
+  'electoral',
+  'covert-regime-change',
+  'armed-opposition-support',
+  'government-support',
+  'influence-campaign',
+] as const;
+
+/** Whom the interferer backed: those in power, or those trying to take it. */
+export const SIDES = ['incumbent', 'challenger'] as const;
+
+export const MEANS = [
+  'propaganda',
+  'financing',
+  'expertise',
+  'armed-support',
+  'electoral-assistance',
+  'cyber',
+  'intermediaries',
+] as const;
+
+/** Table 1 of the article: why states interfere. */
+export const RATIONALES = ['intentions', 'capabilities', 'regime'] as const;
+
+/** Table 1 of the article: the proxy each rationale prefers. */
+export const PROXY_TYPES = ['foreign-policy-sympathizer', 'radical-revolutionary', 'like-minded-ideology'] as const;
+
+/** The proxy type Table 1 pairs with each rationale; the codebook's default when a source is silent. */
+export const PROXY_TYPE_FOR_RATIONALE = {
+  intentions: 'foreign-policy-sympathizer',
+  capabilities: 'radical-revolutionary',
+  regime: 'like-minded-ideology',
+} as const satisfies Record<(typeof RATIONALES)[number], (typeof PROXY_TYPES)[number]>;
+
+/** Level 1: did the proxy win the election or take (or keep) power? */
+export const PROXY_OUTCOMES = ['won', 'lost', 'partial', 'unknown'] as const;
+
+/** Level 2: did the interferer gain a durable alignment within ten years? */
+export const PAYOFFS = ['kept', 'lost', 'none', 'unknown'] as const;
+
+/** Level 3 (hidden costs) are each yes, no or unknown. */
+export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
+
+export const TARGET_CLASSES = ['major-power', 'minor-power'] as const;
+
+export type EpisodeKind = (typeof EPISODE_KINDS)[number];
+export type Side = (typeof SIDES)[number];
+export type Means = (typeof MEANS)[number];
+export type Rationale = (typeof RATIONALES)[number];
+export type ProxyType = (typeof PROXY_TYPES)[number];
+export type ProxyOutcome = (typeof PROXY_OUTCOMES)[number];
+export type Payoff = (typeof PAYOFFS)[number];
+export type TriState = (typeof TRI_STATES)[number];
+export type TargetClass = (typeof TARGET_CLASSES)[number];

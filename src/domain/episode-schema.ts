@@ -1,0 +1,122 @@
+/** The interference episode: the record's unit, as coded by docs/codebook.md. */
+import { z } from 'zod';
+import {
+  EPISODE_KINDS,
+  MEANS,
+  PAYOFFS,
+  PROXY_OUTCOMES,
+  PROXY_TYPES,
+  RATIONALES,
+  SIDES,
+  TARGET_CLASSES,
+  TRI_STATES,
+} from './codebook.js';
+import { sourceSchema } from './source-schema.js';
+
+const year = z.int().min(1800).max(2100);
+const cow = z.int().min(1).max(999);
+
+/** Keeps multi-valued codes in codebook order, so that equal sets always serialise the same way. */
+function codeSet<const T extends readonly [string, ...string[]]>(values: T, minimum: number) {
+  const rank = new Map(values.map((v, i) => [v, i]));
+  return z
+    .array(z.enum(values))
+    .min(minimum)
+    .refine((list) => new Set(list).size === list.length, { message: 'a value is listed twice' })
+    .transform((list) => [...list].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)));
+}
+
+export const EPISODE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const episodeInputSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(EPISODE_ID_PATTERN, 'an id is lower-case words joined by hyphens, e.g. usa-ita-1948-election'),
+    title: z.string().trim().min(1),
+    interferer: cow,
+    partners: z
+      .array(cow)
+      .default([])
+      .refine((list) => new Set(list).size === list.length, { message: 'a partner is listed twice' })
+      .transform((list) => [...list].sort((a, b) => a - b)),
+    target: cow,
+    startYear: year,
+    endYear: year.nullable(),
+    kind: z.enum(EPISODE_KINDS),
+    side: z.enum(SIDES),
+    means: codeSet(MEANS, 1),
+    covert: z.boolean(),
+    rationale: codeSet(RATIONALES, 1),
+    proxyName: z.string().trim().min(1),
+    proxyType: z.enum(PROXY_TYPES),
+    proxyOutcome: z.enum(PROXY_OUTCOMES),
+    payoff: z.enum(PAYOFFS),
+    payoffLostYear: year.nullable().default(null),
+    defected: z.enum(TRI_STATES),
+    defectedYear: year.nullable().default(null),
+    exposed: z.enum(TRI_STATES),
+    dispute: z.enum(TRI_STATES),
+    grievance: z.enum(TRI_STATES),
+    notes: z.string().default(''),
+    sources: z.array(sourceSchema).min(1, 'every episode needs at least one source'),
+  })
+  .superRefine((e, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (e.endYear !== null && e.endYear < e.startYear) issue('endYear', 'endYear comes before startYear');
+    if (e.partners.includes(e.interferer)) issue('partners', 'the interferer is not its own partner');
+    if (e.target === e.interferer || e.partners.includes(e.target))
+      issue('target', 'the target cannot also be an interferer');
+    if (e.payoffLostYear !== null && e.payoff !== 'lost')
+      issue('payoffLostYear', 'a year the alignment was lost is given only when payoff is "lost"');
+    if (e.payoffLostYear !== null && e.payoffLostYear < e.startYear)
+      issue('payoffLostYear', 'the alignment cannot be lost before the episode starts');
+    if ((e.payoff === 'kept' || e.payoff === 'lost') && e.proxyOutcome !== 'won' && e.proxyOutcome !== 'partial')
+      issue('payoff', 'an alignment is gained only through a proxy that won (or partly won); use "none" or "unknown"');
+    if (e.defectedYear !== null && e.defected !== 'yes')
+      issue('defectedYear', 'a defection year is given only when defected is "yes"');
+    if (e.defectedYear !== null && e.defectedYear < e.startYear)
+      issue('defectedYear', 'the proxy cannot defect before the episode starts');
+  });
+
+/** An episode as written in a data file or sent by a user. */
+export type EpisodeInput = z.input<typeof episodeInputSchema>;
+/** An episode after validation, before the fields derived from the state list. */
+export type CodedEpisode = z.output<typeof episodeInputSchema>;
+
+/** The coded fields plus what the record derives; the class is never typed by hand. */
+export type Episode = CodedEpisode & {
+  /** Whether the target was a major power (COW list) in the episode's first year. */
+  readonly targetClass: (typeof TARGET_CLASSES)[number];
+};
+
+/** The fields in the order documents, tables and CSV columns show them. */
+export const EPISODE_FIELDS = [
+  'id',
+  'title',
+  'interferer',
+  'partners',
+  'target',
+  'targetClass',
+  'startYear',
+  'endYear',
+  'kind',
+  'side',
+  'means',
+  'covert',
+  'rationale',
+  'proxyName',
+  'proxyType',
+  'proxyOutcome',
+  'payoff',
+  'payoffLostYear',
+  'defected',
+  'defectedYear',
+  'exposed',
+  'dispute',
+  'grievance',
+  'notes',
+  'sources',
+] as const satisfies readonly (keyof Episode)[];
+
+export type EpisodeField = (typeof EPISODE_FIELDS)[number];

@@ -1,0 +1,8 @@
+/** The domain model: codebook vocabularies, schemas of states, sources and episodes, and their validation. */
+export * from './codebook.js';
+export * from './episode-schema.js';
+export * from './episode-validation.js';
+export * from './input-error.js';
+export * from './source-schema.js';
+export * from './state-schema.js';
+export * from './state-table.js';

@@ -1,0 +1,25 @@
+/** A bibliographic source: what a reader needs to find the evidence behind a coding. */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+export const sourceSchema = z
+  .strictObject({
+    authors: z.array(text).min(1, 'name at least one author (a person or an organisation)'),
+    title: text,
+    year: z.int().min(1800).max(2100).nullable().describe('null for an undated work (cited as n.d.)'),
+    container: text.optional().describe('journal, book, series or website the work appears in'),
+    page: text.optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.1177/0738894216661190')
+      .optional(),
+    accessed: z.iso.date().optional().describe('when an online source was read, YYYY-MM-DD'),
+  })
+  .refine((s) => s.page !== undefined || s.url !== undefined || s.doi !== undefined, {
+    message: 'a source needs a page, a URL or a DOI so that a reader can find it',
+    path: ['url'],
+  });
+
+export type Source = z.infer<typeof sourceSchema>;
