@@ -26,7 +26,11 @@ export const MEANS = [
 export const RATIONALES = ['intentions', 'capabilities', 'regime'] as const;
 
 /** Table 1 of the article: the proxy each rationale prefers. */
-export const PROXY_TYPES = ['foreign-policy-sympathizer', 'radical-revolutionary', 'like-minded-ideology'] as const;
+export const PROXY_TYPES = [
+  'foreign-policy-sympathizer',
+  'radical-revolutionary',
+  'like-minded-ideology',
+] as const;
 
 /** The proxy type Table 1 pairs with each rationale; the codebook's default when a source is silent. */
 export const PROXY_TYPE_FOR_RATIONALE = {

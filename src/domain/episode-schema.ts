@@ -8,7 +8,7 @@ import {
   PROXY_TYPES,
   RATIONALES,
   SIDES,
-  TARGET_CLASSES,
+  type TARGET_CLASSES,
   TRI_STATES,
 } from './codebook.js';
 import { sourceSchema } from './source-schema.js';
@@ -71,8 +71,15 @@ export const episodeInputSchema = z
       issue('payoffLostYear', 'a year the alignment was lost is given only when payoff is "lost"');
     if (e.payoffLostYear !== null && e.payoffLostYear < e.startYear)
       issue('payoffLostYear', 'the alignment cannot be lost before the episode starts');
-    if ((e.payoff === 'kept' || e.payoff === 'lost') && e.proxyOutcome !== 'won' && e.proxyOutcome !== 'partial')
-      issue('payoff', 'an alignment is gained only through a proxy that won (or partly won); use "none" or "unknown"');
+    if (
+      (e.payoff === 'kept' || e.payoff === 'lost') &&
+      e.proxyOutcome !== 'won' &&
+      e.proxyOutcome !== 'partial'
+    )
+      issue(
+        'payoff',
+        'an alignment is gained only through a proxy that won (or partly won); use "none" or "unknown"',
+      );
     if (e.defectedYear !== null && e.defected !== 'yes')
       issue('defectedYear', 'a defection year is given only when defected is "yes"');
     if (e.defectedYear !== null && e.defectedYear < e.startYear)

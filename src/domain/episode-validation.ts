@@ -11,6 +11,8 @@ export interface RecordAt {
   readonly line?: number;
   /** The file it came from, when records of several files are checked together. */
   readonly file?: string;
+  /** Problems found while reading the record (a malformed cell); validation adds them to its own. */
+  readonly issues?: readonly InputIssue[];
 }
 
 export interface EpisodeValidation {
@@ -21,7 +23,8 @@ export interface EpisodeValidation {
 /** `sources[0].url`: the path as a reader of the codebook would write it. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`),
+    (out, key) =>
+      typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`,
     '',
   );
 }
@@ -104,13 +107,23 @@ export function validateEpisodes(
   const seen = new Map<string, number | undefined>();
   records.forEach((record, index) => {
     const recordFile = record.file ?? file;
-    const place = { ...(recordFile !== undefined ? { file: recordFile } : {}), line: record.line ?? index + 1 };
+    const place = {
+      ...(recordFile !== undefined ? { file: recordFile } : {}),
+      line: record.line ?? index + 1,
+    };
+    const readIssues = record.issues ?? [];
+    issues.push(...readIssues);
+    if (record.value === undefined && readIssues.length > 0) return;
     const { coded, statedClass } = splitDerived(record.value);
     const parsed = episodeInputSchema.safeParse(coded);
     if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, coded, place));
+      // A field that could not be read is reported once, by the reader, not again by the schema.
+      const unread = new Set(readIssues.map((i) => i.field?.replace(/[[.].*$/, '')));
+      const schemaIssues = issuesFromZod(parsed.error, coded, place);
+      issues.push(...schemaIssues.filter((i) => !unread.has(i.field?.replace(/[[.].*$/, ''))));
       return;
     }
+    if (readIssues.length > 0) return;
     const episode = parsed.data;
     const stateFields = [
       ['interferer', episode.interferer],

@@ -1,8 +1,12 @@
 /** The domain model: codebook vocabularies, schemas of states, sources and episodes, and their validation. */
+
+export * from './case-schema.js';
 export * from './codebook.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';
 export * from './input-error.js';
+export * from './record-coverage.js';
 export * from './source-schema.js';
 export * from './state-schema.js';
 export * from './state-table.js';
+export * from './suggest.js';

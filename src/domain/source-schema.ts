@@ -1,16 +1,25 @@
 /** A bibliographic source: what a reader needs to find the evidence behind a coding. */
 import { z } from 'zod';
 
-const text = z.string().trim().min(1);
+/** `|` and line breaks are reserved by the CSV form of sources (one source a line, parts split by `|`). */
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[^|\r\n]*$/, 'a line break or "|" cannot appear in a source field');
+const author = text.regex(/^[^;]*$/, '";" separates authors; give each author as its own list entry');
 
 export const sourceSchema = z
   .strictObject({
-    authors: z.array(text).min(1, 'name at least one author (a person or an organisation)'),
+    authors: z.array(author).min(1, 'name at least one author (a person or an organisation)'),
     title: text,
     year: z.int().min(1800).max(2100).nullable().describe('null for an undated work (cited as n.d.)'),
     container: text.optional().describe('journal, book, series or website the work appears in'),
     page: text.optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .regex(/^[^|\s]*$/, 'a URL has no spaces or "|"')
+      .optional(),
     doi: z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.1177/0738894216661190')

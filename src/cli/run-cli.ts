@@ -1,0 +1,30 @@
+/** Runs one `meddle` invocation and turns its outcome into an exit code: 0 ok, 1 failure, 2 bad input. */
+import { CommanderError } from 'commander';
+import { formatIssue, isInputError } from '../domain/index.js';
+import type { CliIo } from './cli-io.js';
+import { buildProgram } from './program.js';
+
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end the run through this error too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (isInputError(error)) {
+      const count = error.issues.length;
+      for (const issue of error.issues) io.err(`error: ${formatIssue(issue)}\n`);
+      if (count > 1) io.err(`${count} errors; nothing was written\n`);
+      return EXIT.badInput;
+    }
+    io.err(`meddle: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.MEDDLE_DEBUG !== undefined && error instanceof Error && error.stack !== undefined)
+      io.err(`${error.stack}\n`);
+    return EXIT.failure;
+  }
+}

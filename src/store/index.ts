@@ -1,0 +1,10 @@
+/** Storage and files: the record stores, the bundled data, and the CSV and JSON forms of a record. */
+export * from './bundled-data.js';
+export * from './csv-format.js';
+export * from './episode-filter.js';
+export * from './json-format.js';
+export * from './open-store.js';
+export * from './record-file.js';
+export * from './record-import.js';
+export * from './record-provenance.js';
+export type * from './record-store.js';

@@ -1,0 +1,77 @@
+/** The schema of a record store, as ordered migrations that run the same on SQLite and PostgreSQL. */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database-types.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-record': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('episode')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('interferer', 'integer', (c) => c.notNull())
+        .addColumn('target', 'integer', (c) => c.notNull())
+        .addColumn('target_class', 'text', (c) => c.notNull())
+        .addColumn('start_year', 'integer', (c) => c.notNull())
+        .addColumn('end_year', 'integer')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('side', 'text', (c) => c.notNull())
+        .addColumn('covert', 'integer', (c) => c.notNull())
+        .addColumn('proxy_name', 'text', (c) => c.notNull())
+        .addColumn('proxy_type', 'text', (c) => c.notNull())
+        .addColumn('proxy_outcome', 'text', (c) => c.notNull())
+        .addColumn('payoff', 'text', (c) => c.notNull())
+        .addColumn('payoff_lost_year', 'integer')
+        .addColumn('defected', 'text', (c) => c.notNull())
+        .addColumn('defected_year', 'integer')
+        .addColumn('exposed', 'text', (c) => c.notNull())
+        .addColumn('dispute', 'text', (c) => c.notNull())
+        .addColumn('grievance', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('episode_code')
+        .addColumn('episode_id', 'text', (c) => c.notNull().references('episode.id').onDelete('cascade'))
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('episode_code_pk', ['episode_id', 'field', 'value'])
+        .execute();
+      await db.schema
+        .createTable('episode_source')
+        .addColumn('episode_id', 'text', (c) => c.notNull().references('episode.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('authors', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer')
+        .addColumn('container', 'text')
+        .addColumn('page', 'text')
+        .addColumn('url', 'text')
+        .addColumn('doi', 'text')
+        .addColumn('accessed', 'text')
+        .addPrimaryKeyConstraint('episode_source_pk', ['episode_id', 'position'])
+        .execute();
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('episode_code_lookup')
+        .on('episode_code')
+        .columns(['field', 'value'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings a database to the latest schema; a no-op (and no write) when it is there already. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
