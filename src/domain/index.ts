@@ -1,7 +1,6 @@
 /** The domain model: codebook vocabularies, schemas of states, sources and episodes, and their validation. */
 
 export * from './case-schema.js';
-export * from './case-schema.js';
 export * from './codebook.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';
