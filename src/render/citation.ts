@@ -25,8 +25,9 @@ export function toBibtex(sources: readonly Source[]): string {
       used.set(base, n + 1);
       const key = n === 0 ? base : `${base}${String.fromCharCode(97 + ((n - 1) % 26))}`;
       const fields: [string, string | undefined][] = [
-        ['author', s.authors.map((a) => (a.includes(',') ? a : `{${a}}`)).join(' and ')],
-        ['title', `{${s.title}}`],
+        // An organisation is braced so that BibTeX does not split it into given and family names.
+        ['author', s.authors.map((a) => (a.includes(',') ? bibText(a) : `{${bibText(a)}}`)).join(' and ')],
+        ['title', `{${bibText(s.title)}}`],
         ['year', s.year === null ? undefined : String(s.year)],
         [s.doi !== undefined || s.page !== undefined ? 'journal' : 'howpublished', s.container],
         ['pages', s.page],
@@ -37,7 +38,10 @@ export function toBibtex(sources: readonly Source[]): string {
       ];
       const body = fields
         .filter((f): f is [string, string] => f[1] !== undefined)
-        .map(([name, value]) => `  ${name} = {${name === 'url' || name === 'doi' ? value : bibText(value)}}`)
+        .map(
+          ([name, value]) =>
+            `  ${name} = {${name === 'author' || name === 'title' || name === 'url' || name === 'doi' ? value : bibText(value)}}`,
+        )
         .join(',\n');
       const type =
         s.doi !== undefined || (s.container !== undefined && s.page !== undefined) ? 'article' : 'misc';

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs and starts the servers the test suite talks to: PostgreSQL (the team store) on 127.0.0.1:5432.
+# Idempotent: safe to run again on a machine where they are installed or running.
+set -euo pipefail
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq postgresql >/dev/null
+fi
+
+version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h | grep -q "^$version main"; then
+  pg_createcluster "$version" main >/dev/null
+fi
+pg_ctlcluster "$version" main start 2>/dev/null || true
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 -p 5432 && break
+  sleep 1
+done
+su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname = 'meddle'\"" | grep -q 1 ||
+  su postgres -c "psql -qc \"create role meddle login password 'meddle' superuser\""
+su postgres -c "psql -qtAc \"select 1 from pg_database where datname = 'meddle_test'\"" | grep -q 1 ||
+  su postgres -c "psql -qc 'create database meddle_test owner meddle'"
+echo "PostgreSQL $version ready at postgres://meddle:meddle@127.0.0.1:5432/meddle_test"
