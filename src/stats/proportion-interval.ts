@@ -1,0 +1,47 @@
+/** A proportion with its interval by a named method, Wilson unless told otherwise. */
+import { checkSuccesses } from './check-arguments.js';
+import { clopperPearsonInterval } from './clopper-pearson-interval.js';
+import type { ConfidenceInterval } from './confidence-interval.js';
+import { jeffreysInterval } from './jeffreys-interval.js';
+import { wilsonInterval } from './wilson-interval.js';
+
+export const PROPORTION_METHODS = ['wilson', 'jeffreys', 'clopper-pearson'] as const;
+export type ProportionMethod = (typeof PROPORTION_METHODS)[number];
+
+export interface ProportionEstimate {
+  readonly successes: number;
+  readonly trials: number;
+  readonly estimate: number;
+  readonly interval: ConfidenceInterval;
+}
+
+export interface ProportionOptions {
+  /** Default `wilson`: near-nominal coverage at small n without Clopper–Pearson's excess width. */
+  readonly method?: ProportionMethod;
+  /** Default 0.95. */
+  readonly level?: number;
+}
+
+const intervalOf: Record<ProportionMethod, (k: number, n: number, level: number) => ConfidenceInterval> = {
+  wilson: wilsonInterval,
+  jeffreys: jeffreysInterval,
+  'clopper-pearson': clopperPearsonInterval,
+};
+
+/**
+ * k/n with a confidence interval.
+ *
+ * @example
+ * proportion(40, 65).estimate; // 0.6153846153846154
+ * proportion(40, 65, { method: 'jeffreys' }).interval.method; // 'jeffreys'
+ */
+export function proportion(k: number, n: number, options: ProportionOptions = {}): ProportionEstimate {
+  checkSuccesses(k, n);
+  const method = options.method ?? 'wilson';
+  return {
+    successes: k,
+    trials: n,
+    estimate: k / n,
+    interval: intervalOf[method](k, n, options.level ?? 0.95),
+  };
+}
