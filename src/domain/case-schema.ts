@@ -118,6 +118,8 @@ export const caseSchema = z
     /** The event that marks the break between interferer and former proxy; null while there is none. */
     break: slug.nullable(),
     episodes: uniqueList(episodeId, 'an episode', 1, 'link the case to its episodes'),
+    /** The works the events cite, listed once; in YAML the events point into this list with anchors. */
+    sources: z.array(sourceSchema).default([]),
     events: z.array(caseEventSchema).min(1),
     notes: z.string().default(''),
   })
