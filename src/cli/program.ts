@@ -6,6 +6,7 @@ import { createCommandContext } from './command-context.js';
 import { registerDbCommands } from './db-command.js';
 import { registerRecordCommands } from './record-command.js';
 import { registerStatesCommand } from './states-command.js';
+import { registerTraceCommand } from './trace-command.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** Each command group adds its commands to the program; a new group is one line here. */
@@ -14,6 +15,7 @@ const COMMAND_GROUPS = [
   registerDbCommands,
   registerCiteCommand,
   registerStatesCommand,
+  registerTraceCommand,
 ];
 
 export function buildProgram(io: CliIo): Command {
