@@ -9,8 +9,11 @@ export const EPISODE_KINDS = [
   'influence-campaign',
 ] as const;
 
-/** Whom the interferer backed: those in power, or those trying to take it. */
-export const SIDES = ['incumbent', 'challenger'] as const;
+/**
+ * Whom the interferer backed: those in power, or those trying to take it; `unknown` when the sources establish
+ * the interference but not whom it was meant to help (some official attributions of hacking and disinformation).
+ */
+export const SIDES = ['incumbent', 'challenger', 'unknown'] as const;
 
 export const MEANS = [
   'propaganda',

@@ -39,7 +39,7 @@ const problems = (input: unknown) => {
 
 describe('episodeInputSchema', () => {
   it('infers the coded type with codes as unions, not strings', () => {
-    expectTypeOf<CodedEpisode['side']>().toEqualTypeOf<'incumbent' | 'challenger'>();
+    expectTypeOf<CodedEpisode['side']>().toEqualTypeOf<'incumbent' | 'challenger' | 'unknown'>();
     expectTypeOf<CodedEpisode['partners']>().toEqualTypeOf<number[]>();
   });
 

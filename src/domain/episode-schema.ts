@@ -45,7 +45,8 @@ export const episodeInputSchema = z
     endYear: year.nullable(),
     kind: z.enum(EPISODE_KINDS),
     side: z.enum(SIDES),
-    means: codeSet(MEANS, 1),
+    // Empty when the sources establish the interference but name none of its means.
+    means: codeSet(MEANS, 0),
     covert: z.boolean(),
     rationale: codeSet(RATIONALES, 1),
     proxyName: z.string().trim().min(1),
