@@ -39,7 +39,7 @@ const writers: Record<TraceFormat, Writer> = {
   },
 };
 
-function timelineSection(trace: CaseTrace, w: Writer, format: TraceFormat): string {
+function timelineSection(trace: CaseTrace, format: TraceFormat): string {
   const rows = trace.timeline.map(({ event, citations }) => [
     `${event.circa ? 'c. ' : ''}${event.date}${event.endDate !== undefined ? `–${event.endDate}` : ''}`,
     event.tags.join(', ') +
@@ -193,7 +193,7 @@ export function renderTraceReport(trace: CaseTrace, format: TraceFormat): string
     title,
     `case ${c.id}, ${c.period.from}–${c.period.to}; proxy: ${c.proxy}; episodes: ${c.episodes.join(', ')}`,
     w.heading('Timeline'),
-    timelineSection(trace, w, format),
+    timelineSection(trace, format),
     w.heading('Leverage and grievance over time'),
     arcSection(trace, w),
     w.heading('Indicators'),
