@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../domain/index.js';
+import { checkTable } from '../stats/check-table.js';
+import { parseTableFile, readTableFile } from './table-file.js';
+
+const TABLE2 = fileURLToPath(new URL('../../examples/table2.yaml', import.meta.url));
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error.message.split('\n');
+    throw error;
+  }
+  return [];
+}
+
+describe('readTableFile', () => {
+  it('reads examples/table2.yaml, on which checkTable reports exactly the three faults of the article', () => {
+    const { faults } = checkTable(readTableFile(TABLE2));
+    expect(faults.map((f) => `${f.kind} ${f.row} / ${f.column}`)).toEqual([
+      'row-total Electoral victory / all',
+      'row-total Electoral loss / all',
+      'share Electoral loss / challengers',
+    ]);
+  });
+
+  it('names file, line and field of each problem', () => {
+    const text = [
+      'columns: [a, b]',
+      'shares: { of: column, decimals: 0 }',
+      'rows:',
+      '  - label: first',
+      '    counts: { a: 1, b: -2 }',
+      '  - label: second',
+      '    counts: { a: 1, c: 2 }',
+      'colour: red',
+    ].join('\n');
+    expect(issuesOf(() => parseTableFile(text, 't.yaml'))).toMatchInlineSnapshot(`
+      [
+        "t.yaml:5: rows[0].counts.b: a count cannot be negative",
+        "t.yaml:8: colour: unknown field",
+      ]
+    `);
+    const unknownColumn = text.replace('b: -2', 'b: 2').replace('colour: red', '');
+    expect(issuesOf(() => parseTableFile(unknownColumn, 't.yaml'))).toEqual([
+      't.yaml:7: rows[1].counts.c: unknown column (got "c"; the columns are a, b)',
+    ]);
+  });
+
+  it('reports YAML syntax errors with their line, and unreadable files', () => {
+    expect(issuesOf(() => parseTableFile('columns: [a\nrows: x', 't.yaml'))[0]).toMatch(
+      /^t\.yaml:\d+: not valid YAML/,
+    );
+    expect(issuesOf(() => readTableFile('/nonexistent/table.yaml'))).toEqual([
+      '/nonexistent/table.yaml: cannot read: ENOENT',
+    ]);
+  });
+});
