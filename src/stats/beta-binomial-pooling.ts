@@ -51,8 +51,11 @@ const MAX_ITERATIONS = 500;
  *
  * @see https://en.wikipedia.org/wiki/Beta-binomial_distribution#Example:_Empirical_Bayes
  * @example
- * const pooled = betaBinomialPooling([{ successes: 40, trials: 50 }, { successes: 25, trials: 65 }, …]);
- * pooled.cells[0].pooled; // between 40/50 and pooled.mean
+ * const pooled = betaBinomialPooling([
+ *   { successes: 40, trials: 50 }, { successes: 25, trials: 65 }, { successes: 9, trials: 12 }, { successes: 3, trials: 10 },
+ * ]);
+ * pooled.mean; // 0.567… (α = 3.62, β = 2.76)
+ * pooled.cells.map((cell) => cell.pooled); // [0.774, 0.401, 0.686, 0.404]: 0.80, 0.38, 0.75, 0.30 pulled in
  */
 export function betaBinomialPooling(
   counts: readonly { readonly successes: number; readonly trials: number }[],

@@ -22,7 +22,7 @@ const RELATIVE_SLACK = 1 + 1e-7;
  *
  * @see https://en.wikipedia.org/wiki/Fisher%27s_exact_test
  * @example
- * fisherExactTest([[3, 1], [1, 3]]).p; // 0.4857142857142857
+ * fisherExactTest([[3, 1], [1, 3]]).p; // 0.4857… (Fisher's tea tasting)
  */
 export function fisherExactTest(
   table: readonly (readonly number[])[],

@@ -66,7 +66,7 @@ const DIVERGENT_STEP = 1e-3;
  * @see https://en.wikipedia.org/wiki/Iteratively_reweighted_least_squares#Logistic_regression
  * @example
  * const fit = logisticRegression({ predictorNames: ['challenger'], rows: [[0], [1]], successes: [40, 25], trials: [50, 65] });
- * fit.coefficients[1]?.oddsRatio; // 0.15625 (25/40 over 40/10)
+ * fit.coefficients[1]?.oddsRatio; // 0.15625 (odds 25/40 for challengers over 40/10 for incumbents)
  */
 export function logisticRegression(data: LogisticData, options: LogisticOptions = {}): LogisticFit {
   const level = options.level ?? 0.95;
