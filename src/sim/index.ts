@@ -1,0 +1,14 @@
+/** The interference simulation: model, random streams, aggregation, presets, sweeps, propositions and calibration. */
+export * from './aggregate.js';
+export * from './calibrate.js';
+export * from './kernel.js';
+export * from './model-constants.js';
+export * from './parameters.js';
+export * from './presets.js';
+export * from './prng.js';
+export * from './propositions.js';
+export * from './quantile.js';
+export * from './scenario-file.js';
+export * from './simulate.js';
+export * from './sweep.js';
+export * from './wilson-interval.js';
