@@ -1,0 +1,3 @@
+/** The simulation's I/O edge: a worker-thread pool for sweeps and large scenarios. */
+export * from './sim-pool.js';
+export type { SimTask, SimTaskResult } from './sim-task.js';

@@ -1,0 +1,109 @@
+/** Runs sweeps and large scenarios on a pool of worker threads; results are identical for any number of workers. */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import {
+  assembleSweep,
+  DEFAULT_CONSTANTS,
+  expandSweep,
+  type ModelConstants,
+  type RunBlock,
+  type Scenario,
+  type ScenarioResult,
+  type SimulationOptions,
+  type SweepPointResult,
+  type SweepResult,
+  type SweepSpec,
+  summariseBlocks,
+} from '../sim/index.js';
+import type { SimTask, SimTaskResult } from './sim-task.js';
+
+export interface PoolOptions {
+  /** Worker threads; all cores when omitted. */
+  readonly workers?: number;
+  readonly constants?: ModelConstants;
+  /** Called after each finished task with the number done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The built worker module; found next to this module, or in dist/ when running from the sources. */
+  readonly workerFile?: string;
+}
+
+/** The compiled worker: beside this file once built; from the sources (tests), the one `npm run build` made. */
+export function defaultWorkerFile(): string {
+  const beside = new URL('./sim-worker.js', import.meta.url);
+  if (existsSync(beside)) return fileURLToPath(beside);
+  const built = new URL('../../dist/sim-runner/sim-worker.js', import.meta.url);
+  if (existsSync(built)) return fileURLToPath(built);
+  throw new Error('the simulation worker is not built: run `npm run build` first');
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+async function runTasks<R extends SimTaskResult>(
+  tasks: readonly SimTask[],
+  options: PoolOptions,
+): Promise<R[]> {
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
+  const pool = new Piscina<SimTask, R>({
+    filename: options.workerFile ?? defaultWorkerFile(),
+    minThreads: Math.min(workers, tasks.length),
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  let done = 0;
+  try {
+    // Results are put back in task order, so the order in which workers finish never shows in the output.
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const result = await pool.run(task);
+        done++;
+        options.onProgress?.(done, tasks.length);
+        return result;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Runs every point of a sweep, one task per point. */
+export async function runSweepOnPool(
+  spec: SweepSpec,
+  options: PoolOptions = {},
+  file?: string,
+): Promise<SweepResult> {
+  const constants = options.constants ?? DEFAULT_CONSTANTS;
+  const points = expandSweep(spec, file);
+  const tasks: SimTask[] = points.map((point) => ({ kind: 'point', point, constants }));
+  const results = await runTasks<SweepPointResult>(tasks, options);
+  return assembleSweep(spec, results, constants);
+}
+
+/**
+ * Runs a scenario's runs in blocks of `blockSize` on the pool and summarises them. The blocks are fixed by
+ * the scenario, not by the number of workers, and every run draws from its own stream, so any number of
+ * workers gives the same bytes.
+ */
+export async function runScenarioOnPool(
+  scenario: Scenario,
+  options: PoolOptions & SimulationOptions & { readonly blockSize?: number } = {},
+): Promise<ScenarioResult> {
+  const constants = options.constants ?? DEFAULT_CONSTANTS;
+  const blockSize = Math.max(1, options.blockSize ?? 5000);
+  const tasks: SimTask[] = [];
+  for (let firstRun = 0; firstRun < scenario.runs; firstRun += blockSize) {
+    tasks.push({
+      kind: 'block',
+      scenario,
+      firstRun,
+      count: Math.min(blockSize, scenario.runs - firstRun),
+      trajectories: options.trajectories === true,
+      constants,
+    });
+  }
+  const blocks = await runTasks<RunBlock>(tasks, options);
+  return summariseBlocks(scenario, blocks, { constants, trajectories: options.trajectories === true });
+}
