@@ -1,11 +1,14 @@
 /** The `meddle` command tree: global options and every command group. */
 import { Command } from 'commander';
+import { registerAgreementCommand } from './agreement-command.js';
 import { registerCiteCommand } from './cite-command.js';
 import type { CliIo } from './cli-io.js';
 import { createCommandContext } from './command-context.js';
 import { registerDbCommands } from './db-command.js';
+import { registerModelCommands } from './model-command.js';
 import { registerRecordCommands } from './record-command.js';
 import { registerStatesCommand } from './states-command.js';
+import { registerTableCommands } from './table-command.js';
 import { registerTraceCommand } from './trace-command.js';
 import { MEDDLE_VERSION } from './version.js';
 
@@ -16,6 +19,9 @@ const COMMAND_GROUPS = [
   registerCiteCommand,
   registerStatesCommand,
   registerTraceCommand,
+  registerTableCommands,
+  registerModelCommands,
+  registerAgreementCommand,
 ];
 
 export function buildProgram(io: CliIo): Command {

@@ -2,6 +2,7 @@
 
 export * from './case-schema.js';
 export * from './codebook.js';
+export * from './episode-field-kinds.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';
 export * from './input-error.js';

@@ -1,3 +1,7 @@
 /** Output formats: text tables and citations. */
 export * from './citation.js';
+export * from './plot-svg.js';
+export * from './table-chart.js';
+export * from './table-report.js';
 export * from './text-table.js';
+export * from './trace-report.js';

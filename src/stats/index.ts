@@ -1,10 +1,15 @@
 /** Statistics for meddle: intervals, tests, regression, pooling, reliability and table checks; pure functions of plain data. */
+
+export * from './association-test.js';
 export * from './beta-binomial-pooling.js';
 export * from './check-table.js';
 export * from './chi-square-test.js';
 export * from './clopper-pearson-interval.js';
 export type * from './confidence-interval.js';
 export * from './critical-z.js';
+export * from './cross-tabulation.js';
+export * from './episode-design.js';
+export * from './episode-table.js';
 export * from './field-agreement.js';
 export * from './fisher-exact-test.js';
 export * from './fisher-monte-carlo-test.js';

@@ -1,50 +1,16 @@
 /** `FIELD=VALUE` selections over episodes, checked against the codebook before any query runs. */
 import {
   closest,
-  EPISODE_KINDS,
+  EPISODE_FIELD_KINDS,
   type Episode,
+  type FieldKind,
   InputError,
   type InputIssue,
-  MEANS,
-  PAYOFFS,
-  PROXY_OUTCOMES,
-  PROXY_TYPES,
-  RATIONALES,
-  SIDES,
-  TARGET_CLASSES,
-  TRI_STATES,
+  isEpisodeFieldName,
 } from '../domain/index.js';
 
-type FieldKind =
-  | { readonly type: 'code'; readonly values: readonly string[] }
-  | { readonly type: 'codes'; readonly values: readonly string[] }
-  | { readonly type: 'integer' }
-  | { readonly type: 'integers' }
-  | { readonly type: 'boolean' }
-  | { readonly type: 'text' };
-
 /** Every field a selection may name, with the values it takes. */
-export const FILTER_FIELDS = {
-  id: { type: 'text' },
-  interferer: { type: 'integer' },
-  partners: { type: 'integers' },
-  target: { type: 'integer' },
-  targetClass: { type: 'code', values: TARGET_CLASSES },
-  startYear: { type: 'integer' },
-  endYear: { type: 'integer' },
-  kind: { type: 'code', values: EPISODE_KINDS },
-  side: { type: 'code', values: SIDES },
-  means: { type: 'codes', values: MEANS },
-  covert: { type: 'boolean' },
-  rationale: { type: 'codes', values: RATIONALES },
-  proxyType: { type: 'code', values: PROXY_TYPES },
-  proxyOutcome: { type: 'code', values: PROXY_OUTCOMES },
-  payoff: { type: 'code', values: PAYOFFS },
-  defected: { type: 'code', values: TRI_STATES },
-  exposed: { type: 'code', values: TRI_STATES },
-  dispute: { type: 'code', values: TRI_STATES },
-  grievance: { type: 'code', values: TRI_STATES },
-} as const satisfies Record<string, FieldKind>;
+export const FILTER_FIELDS = EPISODE_FIELD_KINDS;
 
 export type FilterField = keyof typeof FILTER_FIELDS;
 
@@ -56,8 +22,6 @@ export interface Condition {
 
 /** Conditions that must all hold. */
 export type EpisodeFilter = readonly Condition[];
-
-const isFilterField = (name: string): name is FilterField => Object.hasOwn(FILTER_FIELDS, name);
 
 function parseCondition(
   text: string,
@@ -74,7 +38,7 @@ function parseCondition(
     };
   const name = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
-  if (!isFilterField(name)) {
+  if (!isEpisodeFieldName(name)) {
     const guess = closest(name, Object.keys(FILTER_FIELDS));
     return {
       field: option,

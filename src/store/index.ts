@@ -8,3 +8,5 @@ export * from './record-file.js';
 export * from './record-import.js';
 export * from './record-provenance.js';
 export type * from './record-store.js';
+export * from './case-files.js';
+export * from './table-file.js';

@@ -1,0 +1,147 @@
+/** The analytics commands as a user runs them: table, check-table, model logit and agreement. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadBundledRecord } from '../src/store/index.js';
+import { meddle } from './support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'meddle-analytics-'));
+const db = join(dir, 'record.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { episodes } = loadBundledRecord();
+
+describe('meddle table', () => {
+  it('cross-tabulates proxyOutcome by side among electoral episodes, matching an independent count', async () => {
+    const run = await meddle([
+      '--db',
+      db,
+      'table',
+      'proxyOutcome',
+      '--by',
+      'side',
+      '--where',
+      'kind=electoral',
+      '--format',
+      'json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      result: { table: { rowLevels: string[]; columnLevels: string[]; counts: number[][] } };
+      record: { hash: string };
+    };
+    const { rowLevels, columnLevels, counts } = out.result.table;
+    for (const [i, outcome] of rowLevels.entries())
+      for (const [j, side] of columnLevels.entries()) {
+        let expected = 0;
+        for (const e of episodes)
+          if (e.kind === 'electoral' && e.proxyOutcome === outcome && e.side === side) expected++;
+        expect(counts[i]?.[j], `${outcome} × ${side}`).toBe(expected);
+      }
+    expect(out.record.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prints text with intervals, the test, the exclusions applied and provenance, and writes the chart', async () => {
+    const chart = join(dir, 'chart.svg');
+    const run = await meddle([
+      '--db',
+      db,
+      'table',
+      'proxyOutcome',
+      '--by',
+      'side',
+      '--exclude',
+      'unknown-outcome',
+      '--pool',
+      '--chart',
+      chart,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/chi-square\(\d+\) = /);
+    expect(run.stdout).toMatch(/excluded \(unknown-outcome\): \d+/);
+    expect(run.stdout).toContain('partially pooled shares');
+    expect(run.stdout).toMatch(/record 2026\.\d+\.\d+ sha256 [0-9a-f]{16}/);
+    const svg = readFileSync(chart, 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('incumbent');
+  });
+
+  it('exits 2 for an unknown field, rule or format, suggesting the right one', async () => {
+    const field = await meddle(['--db', db, 'table', 'proxyOutcom', '--by', 'side']);
+    expect(field.code).toBe(2);
+    expect(field.stderr).toContain('did you mean proxyOutcome?');
+    expect(
+      (await meddle(['--db', db, 'table', 'side', '--by', 'kind', '--exclude', 'everything'])).code,
+    ).toBe(2);
+    expect((await meddle(['--db', db, 'table', 'side', '--by', 'kind', '--format', 'xlsx'])).code).toBe(2);
+  });
+});
+
+describe('meddle check-table', () => {
+  it("finds exactly the three faults of the article's Table 2", async () => {
+    const run = await meddle(['check-table', 'examples/table2.yaml', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const { faults } = JSON.parse(run.stdout) as { faults: { kind: string; printed: number }[] };
+    expect(faults.map((f) => [f.kind, f.printed])).toEqual([
+      ['row-total', 67],
+      ['row-total', 48],
+      ['share', 61],
+    ]);
+    const text = await meddle(['check-table', 'examples/table2.yaml']);
+    expect(text.stdout).toContain('3 faults');
+    expect(text.stdout).toContain('49.4–72.4');
+  });
+});
+
+describe('meddle model logit', () => {
+  it('fits a logistic regression on the record and prints it like a statistics package', async () => {
+    const run = await meddle([
+      '--db',
+      db,
+      'model',
+      'logit',
+      'proxyOutcome',
+      '~',
+      'side',
+      '+',
+      'covert',
+      '--exclude',
+      'unknown-side',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Logistic regression: proxyOutcome = won ~ side + covert');
+    expect(run.stdout).toMatch(/\(Intercept\)/);
+    expect(run.stdout).toMatch(/side:challenger/);
+    expect(run.stdout).toMatch(/n = \d+; log-likelihood = -\d+\.\d+/);
+    expect(run.stdout).toMatch(/left out: \d+ episodes with proxyOutcome (unknown|partial)/);
+  });
+
+  it('exits 2 for a malformed formula, naming it', async () => {
+    const run = await meddle(['--db', db, 'model', 'logit', 'proxyOutcome', 'side']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected OUTCOME ~ FIELD');
+  });
+});
+
+describe('meddle agreement', () => {
+  it("reproduces Krippendorff's binary example (alpha = 0.095) from a long CSV", async () => {
+    // Krippendorff (2011), "Computing Krippendorff's alpha-reliability", two coders, ten units.
+    const a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+    const b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+    const rows = a.flatMap((code, u) => [`u${u},A,flag,${code}`, `u${u},B,flag,${b[u]}`]);
+    const file = join(dir, 'codings.csv');
+    writeFileSync(file, ['unit,coder,field,value', ...rows].join('\n'));
+    const run = await meddle(['agreement', file, '--json', '--replicates', '200']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { fields: { field: string; alpha: number }[] };
+    expect(out.fields[0]?.alpha).toBeCloseTo(0.095238, 6);
+  });
+
+  it('exits 2 naming the line of a unit coded twice by one coder', async () => {
+    const file = join(dir, 'twice.csv');
+    writeFileSync(file, 'unit,coder,field,value\nu1,A,side,incumbent\nu1,A,side,challenger\n');
+    const run = await meddle(['agreement', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3: value:`);
+  });
+});
