@@ -1,0 +1,244 @@
+/** The zod schemas of the API's inputs and outputs: routes validate with them and the OpenAPI document is built from them. */
+import { z } from 'zod';
+import {
+  EPISODE_ID_PATTERN,
+  episodeInputSchema,
+  MEANS,
+  RATIONALES,
+  TARGET_CLASSES,
+} from '../domain/index.js';
+import { PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
+import { FILTER_FIELDS } from '../store/index.js';
+
+/** Bounds that keep one request from holding the process: a run answers in a couple of seconds at most. */
+export const LIMITS = {
+  /** Monte Carlo runs of one `POST /api/sim/run`. */
+  runs: 20_000,
+  /** Points of one sweep. */
+  sweepPoints: 200,
+  /** Runs of one sweep, over all its points. */
+  sweepRuns: 200_000,
+  /** Simulations computed at once; more wait for none and get 503. */
+  concurrentSimulations: 2,
+  /** Bytes of a JSON body (one episode, a scenario, a sweep). */
+  jsonBody: 256 * 1024,
+  /** Bytes of an import body: the whole bundled record as JSON is about 400 KB. */
+  importBody: 4 * 1024 * 1024,
+} as const;
+
+export const issueSchema = z
+  .object({
+    file: z.string().optional(),
+    line: z.int().optional(),
+    field: z.string().optional(),
+    value: z.string().optional(),
+    message: z.string(),
+    hint: z.string().optional(),
+  })
+  .meta({
+    id: 'Issue',
+    description: 'One problem with the request, saying where it is and what would be accepted.',
+  });
+
+export const errorSchema = z
+  .object({
+    error: z.enum([
+      'bad-request',
+      'invalid',
+      'unauthorized',
+      'read-only',
+      'not-found',
+      'too-large',
+      'unsupported-media-type',
+      'busy',
+      'internal',
+    ]),
+    message: z.string(),
+    issues: z.array(issueSchema),
+  })
+  .meta({
+    id: 'Error',
+    description: 'Every error response: a stable code, a message, and the issues found.',
+  });
+
+export const recordProvenanceSchema = z
+  .object({
+    version: z.string().describe('the release of the record (data/record/VERSION), or custom'),
+    hash: z.string().describe('sha256 of the canonical JSON of the episodes'),
+    episodes: z.int(),
+  })
+  .meta({ id: 'RecordProvenance' });
+
+export const provenanceSchema = z
+  .object({
+    meddle: z.string().describe('the version of meddle that answered'),
+    record: recordProvenanceSchema,
+    model: z.string().describe('the version of the simulation model'),
+    writable: z.boolean().describe('whether the server accepts writes (a token is configured)'),
+  })
+  .meta({ id: 'Provenance' });
+
+/** An episode as the record holds it: the coded fields and the class derived from the state list. */
+export const episodeSchema = z
+  .object({
+    ...episodeInputSchema.shape,
+    // The list fields are sorted by a transform, which JSON Schema cannot state; their output is a plain list.
+    partners: z.array(z.int()),
+    means: z.array(z.enum(MEANS)),
+    rationale: z.array(z.enum(RATIONALES)),
+    targetClass: z.enum(TARGET_CLASSES),
+  })
+  .meta({ id: 'Episode' });
+
+export const episodeInputBodySchema = episodeInputSchema.meta({
+  id: 'EpisodeInput',
+  description: 'An episode as docs/codebook.md codes it; targetClass is derived, never sent.',
+});
+
+export const episodeListSchema = z.object({
+  provenance: provenanceSchema,
+  where: z.array(z.string()).describe('the conditions applied, as FIELD=VALUE'),
+  count: z.int(),
+  episodes: z.array(episodeSchema),
+});
+
+/** `where` and `format` have meanings of their own; every other key is a FIELD=VALUE condition. */
+export const episodeQuerySchema = z.object({
+  where: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe('FIELD=VALUE, repeatable, as `meddle record list --where`'),
+  format: z.enum(['json', 'csv']).optional().describe('json (default) or csv, the export form'),
+  ...Object.fromEntries(
+    Object.keys(FILTER_FIELDS).map((field) => [
+      field,
+      z.string().optional().describe(`keep episodes whose ${field} is this (a list field: contains it)`),
+    ]),
+  ),
+});
+
+export const episodeIdParamsSchema = z.object({
+  id: z
+    .string()
+    .max(200)
+    .regex(EPISODE_ID_PATTERN, 'an id is lower-case words joined by hyphens, e.g. usa-ita-1948-election')
+    .describe('the episode id, e.g. usa-ita-1948-election'),
+});
+
+export const writeQuerySchema = z.object({
+  replace: z.enum(['true', 'false']).optional().describe('overwrite stored episodes with the same id'),
+  dryRun: z.enum(['true', 'false']).optional().describe('check everything, write nothing'),
+});
+
+export const importReportSchema = z.object({
+  dryRun: z.boolean(),
+  inserted: z.array(z.string()),
+  replaced: z.array(z.string()),
+  provenance: provenanceSchema,
+});
+
+export const fieldsSchema = z.object({
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['code', 'codes', 'integer', 'integers', 'boolean', 'text']),
+      values: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+export const statesSchema = z.object({
+  states: z.array(
+    z.object({
+      cow: z.int(),
+      abbr: z.string(),
+      name: z.string(),
+      major: z.array(z.tuple([z.int(), z.int().nullable()])),
+    }),
+  ),
+});
+
+export const caseListSchema = z.object({
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      period: z.object({ from: z.int(), to: z.int() }),
+      events: z.int(),
+      hypotheses: z.int(),
+    }),
+  ),
+});
+
+export const caseParamsSchema = z.object({ name: z.string().describe('a bundled case id, e.g. soviet-ccp') });
+
+/** The trace is large and its shape is the trace module's; the document names its parts, not every field. */
+export const caseTraceSchema = z.looseObject({
+  provenance: z.object({
+    meddle: z.string(),
+    files: z.object({ case: z.string(), hypotheses: z.string().optional() }),
+    hash: z.string(),
+  }),
+  case: z.looseObject({ id: z.string(), title: z.string() }),
+  timeline: z.array(z.looseObject({})),
+  arc: z.array(z.looseObject({})),
+  indicators: z.looseObject({}),
+  hypotheses: z.looseObject({}).optional(),
+});
+
+export const scenarioBodySchema = z.object({
+  ...scenarioSchema.shape,
+  preset: z
+    .enum(PRESET_NAMES as [string, ...string[]])
+    .optional()
+    .describe('start from this preset'),
+});
+
+export const simRunBodySchema = z.strictObject({
+  scenario: scenarioBodySchema
+    .partial()
+    .default({})
+    .describe(`a scenario (see GET /api/sim/parameters), runs at most ${LIMITS.runs}`),
+  trajectories: z.boolean().default(true).describe('include the yearly mean and 10–90 % band of each path'),
+});
+
+export const simRunResultSchema = z.looseObject({
+  scenario: z.looseObject({}),
+  provenance: z.looseObject({ model: z.string(), seed: z.int(), runs: z.int() }),
+  summary: z.looseObject({ mode: z.enum(['struggle', 'election']), runs: z.int() }),
+});
+
+export const sweepBodySchema = sweepSpecSchema;
+
+export const sweepEventSchema = z
+  .union([
+    z.object({ type: z.literal('start'), points: z.int(), runs: z.int() }),
+    z.object({
+      type: z.literal('point'),
+      done: z.int(),
+      total: z.int(),
+      point: z.looseObject({
+        index: z.int(),
+        values: z.record(z.string(), z.union([z.number(), z.string()])),
+      }),
+    }),
+    z.object({ type: z.literal('done'), provenance: z.looseObject({ model: z.string(), seed: z.int() }) }),
+    z.object({ type: z.literal('error'), error: errorSchema }),
+  ])
+  .describe('one line of the NDJSON stream');
+
+export const parametersSchema = z.object({
+  parameters: z.array(
+    z.object({
+      name: z.string(),
+      symbol: z.string(),
+      min: z.number(),
+      max: z.number().nullable().describe('null when unbounded'),
+      integer: z.boolean(),
+      default: z.number(),
+      meaning: z.string(),
+    }),
+  ),
+  presets: z.array(z.object({ name: z.string(), description: z.string(), scenario: z.looseObject({}) })),
+  limits: z.object({ runs: z.int(), sweepPoints: z.int(), sweepRuns: z.int() }),
+});

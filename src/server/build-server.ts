@@ -1,0 +1,76 @@
+/** Builds the HTTP server: the JSON API under /api, the web app at /, security headers and limits; it does not listen. */
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import type { RecordStore } from '../store/index.js';
+import type { ErrorBody } from './api-error.js';
+import { LIMITS } from './api-schemas.js';
+import { casesRoutes } from './cases-routes.js';
+import { episodesRoutes } from './episodes-routes.js';
+import { errorBody, installErrorHandler } from './error-handler.js';
+import { metaRoutes } from './meta-routes.js';
+import { createProvenanceCache } from './record-provenance-cache.js';
+import { simRoutes } from './sim-routes.js';
+import { webStatic } from './web-static.js';
+
+export interface ServerOptions {
+  /** The record the API reads and writes; the caller opens it and closes it after the server. */
+  readonly store: RecordStore;
+  /** meddle's version, reported in provenance and the OpenAPI document. */
+  readonly version: string;
+  /** The bearer token writes need; without one the server is read-only. */
+  readonly token?: string | undefined;
+  /** The built web app's folder (dist/web); without it only the API is served. */
+  readonly webRoot?: string | undefined;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** The Content-Security-Policy: everything from this origin only, no inline script or style, no framing. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+} as const;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.jsonBody,
+    // A slow client cannot hold a connection open by trickling its request.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    // Reject `__proto__` and `constructor.prototype` in JSON bodies rather than strip them silently.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A malformed URL or an overlong path parameter is refused before routing; it still gets the one error shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const known = errorBody(error);
+      const body: ErrorBody = known?.body ?? { error: 'bad-request', message: error.message, issues: [] };
+      return reply
+        .code(known?.status ?? 400)
+        .type('application/json; charset=utf-8')
+        .send(body);
+    },
+  });
+  installErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  const token = options.token !== undefined && options.token !== '' ? options.token : undefined;
+  const provenance = createProvenanceCache(options.store, options.version, token !== undefined);
+  await app.register(episodesRoutes, { store: options.store, provenance, token });
+  await app.register(casesRoutes, { meddle: options.version });
+  await app.register(simRoutes);
+  await app.register(metaRoutes, { provenance, meddle: options.version });
+  if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
+  return app;
+}

@@ -1,0 +1,73 @@
+/** Traced cases over HTTP: the bundled cases by name, each traced once; a name is looked up, never used as a path. */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { bundledCaseIds, CASES_DIR, loadCase } from '../store/case-files.js';
+import { loadBundledRecord } from '../store/index.js';
+import { type CaseTrace, traceCase } from '../trace/index.js';
+import { ApiError } from './api-error.js';
+import { caseParamsSchema } from './api-schemas.js';
+import { parseInput } from './parse-input.js';
+
+export interface CasesRoutesOptions {
+  readonly meddle: string;
+}
+
+interface TracedCase {
+  readonly provenance: { meddle: string; files: { case: string; hypotheses?: string }; hash: string };
+  readonly trace: CaseTrace;
+}
+
+export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOptions): Promise<void> {
+  // The bundled case folders are read once: the only names a request can reach are these.
+  const names: readonly string[] = bundledCaseIds();
+  const traced = new Map<string, TracedCase>();
+
+  const traceOf = (name: string): TracedCase => {
+    const known = traced.get(name);
+    if (known !== undefined) return known;
+    const recordIds = new Set(loadBundledRecord().episodes.map((e) => e.id));
+    // The bundled folder by its full path: a bare name would first be tried against the working directory.
+    const loaded = loadCase(join(CASES_DIR, name), { recordIds });
+    const hash = createHash('sha256')
+      .update(JSON.stringify([loaded.case, loaded.hypotheses ?? null]))
+      .digest('hex');
+    const result: TracedCase = {
+      provenance: { meddle: options.meddle, files: loaded.files, hash },
+      trace: traceCase(loaded.case, loaded.hypotheses),
+    };
+    traced.set(name, result);
+    return result;
+  };
+
+  app.get('/api/cases', async () => ({
+    cases: names.map((name) => {
+      const { trace } = traceOf(name);
+      return {
+        id: trace.case.id,
+        title: trace.case.title,
+        period: trace.case.period,
+        events: trace.timeline.length,
+        hypotheses: trace.hypotheses?.hypotheses.length ?? 0,
+      };
+    }),
+  }));
+
+  app.get('/api/cases/:name', async (request) => {
+    const { name } = parseInput(caseParamsSchema, request.params, 'path');
+    if (!names.includes(name))
+      throw new ApiError(404, 'not-found', `no case ${JSON.stringify(name)}`, {
+        issues: [
+          {
+            file: 'path',
+            field: 'name',
+            value: name,
+            message: 'no such case',
+            hint: `cases: ${names.join(', ')}`,
+          },
+        ],
+      });
+    const { provenance, trace } = traceOf(name);
+    return { provenance, ...trace };
+  });
+}

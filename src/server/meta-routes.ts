@@ -1,0 +1,31 @@
+/** What the API says about itself and its data: provenance, the filterable fields, the state list, the OpenAPI document. */
+import type { FastifyInstance } from 'fastify';
+import { FILTER_FIELDS, loadStateTable } from '../store/index.js';
+import { buildOpenApiDocument } from './openapi-document.js';
+import type { ProvenanceCache } from './record-provenance-cache.js';
+
+export interface MetaRoutesOptions {
+  readonly provenance: ProvenanceCache;
+  readonly meddle: string;
+}
+
+export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOptions): Promise<void> {
+  const document = JSON.stringify(buildOpenApiDocument(options.meddle));
+  const fields = {
+    fields: Object.entries(FILTER_FIELDS).map(([name, kind]) => ({
+      name,
+      type: kind.type,
+      ...('values' in kind ? { values: [...kind.values] } : {}),
+    })),
+  };
+  const states = {
+    states: loadStateTable().states.map(({ cow, abbr, name, major }) => ({ cow, abbr, name, major })),
+  };
+
+  app.get('/api/provenance', async () => options.provenance.get());
+  app.get('/api/fields', async () => fields);
+  app.get('/api/states', async () => states);
+  app.get('/api/openapi.json', async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(document),
+  );
+}

@@ -1,0 +1,139 @@
+/** The simulation over HTTP: one scenario's Monte Carlo and parameter sweeps, both bounded, the long ones streamed. */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  DEFAULT_CONSTANTS,
+  expandSweep,
+  MODEL_VERSION,
+  NUMERIC_PARAMETERS,
+  PRESETS,
+  parseSweepSpec,
+  type RunBlock,
+  resolveScenario,
+  runSweepPoint,
+  type Scenario,
+  type SweepSpec,
+  simulateBlock,
+  summariseBlocks,
+} from '../sim/index.js';
+import { ApiError } from './api-error.js';
+import { LIMITS } from './api-schemas.js';
+import { sendNdjson } from './ndjson-stream.js';
+import { parseInput } from './parse-input.js';
+import { createSimulationGate } from './simulation-gate.js';
+
+/** Runs per block: small enough that the event loop is given back every few tens of milliseconds. */
+const BLOCK_RUNS = 1000;
+
+const runEnvelopeSchema = z.strictObject({
+  scenario: z.record(z.string(), z.unknown()).default({}),
+  trajectories: z.boolean().default(true),
+});
+
+function tooBig(field: string, value: number, limit: number, what: string): ApiError {
+  return new ApiError(400, 'bad-request', `${field}: too many ${what} (got ${value}; at most ${limit})`, {
+    issues: [
+      { file: 'body', field, value: String(value), message: `too many ${what}`, hint: `at most ${limit}` },
+    ],
+  });
+}
+
+/** The points a sweep would have, counted before any is built: a hostile grid must not allocate a million. */
+function pointCount(spec: SweepSpec): number {
+  if (spec.latinHypercube !== undefined) return spec.latinHypercube.samples;
+  let total = 1;
+  for (const axis of Object.values(spec.grid ?? {})) total *= Array.isArray(axis) ? axis.length : axis.steps;
+  return total;
+}
+
+/** Whether the client has gone: the work it asked for is then abandoned. */
+const gone = (request: FastifyRequest): boolean =>
+  request.raw.destroyed || request.raw.socket?.destroyed === true;
+
+export async function simRoutes(app: FastifyInstance): Promise<void> {
+  const gate = createSimulationGate(LIMITS.concurrentSimulations);
+
+  app.get('/api/sim/parameters', async () => ({
+    parameters: Object.entries(NUMERIC_PARAMETERS).map(([key, p]) => ({
+      name: p.name,
+      key,
+      symbol: p.symbol,
+      min: p.min,
+      max: Number.isFinite(p.max) ? p.max : null,
+      integer: 'integer' in p && p.integer === true,
+      default: p.default,
+      meaning: p.meaning,
+    })),
+    presets: PRESETS.map(({ name, description, scenario }) => ({ name, description, scenario })),
+    limits: { runs: LIMITS.runs, sweepPoints: LIMITS.sweepPoints, sweepRuns: LIMITS.sweepRuns },
+  }));
+
+  /** Simulates in blocks, yielding between them; `progress` hears of each block done. */
+  async function* runInBlocks(request: FastifyRequest, scenario: Scenario, trajectories: boolean) {
+    const blocks: RunBlock[] = [];
+    for (let first = 0; first < scenario.runs; first += BLOCK_RUNS) {
+      if (gone(request)) return;
+      blocks.push(
+        simulateBlock(scenario, first, Math.min(BLOCK_RUNS, scenario.runs - first), { trajectories }),
+      );
+      yield {
+        type: 'progress',
+        done: Math.min(first + BLOCK_RUNS, scenario.runs),
+        total: scenario.runs,
+      } as const;
+      await yieldToLoop();
+    }
+    yield { type: 'result', result: summariseBlocks(scenario, blocks) } as const;
+  }
+
+  app.post('/api/sim/run', async (request, reply) => {
+    const body = parseInput(runEnvelopeSchema, request.body ?? {}, 'body');
+    const scenario = resolveScenario(body.scenario, { file: 'body.scenario' });
+    if (scenario.runs > LIMITS.runs) throw tooBig('scenario.runs', scenario.runs, LIMITS.runs, 'runs');
+    const release = gate.enter();
+    // A client that asks for NDJSON hears of each block as it is done; others get the result alone.
+    if ((request.headers.accept ?? '').includes('application/x-ndjson'))
+      return sendNdjson(reply, () => runInBlocks(request, scenario, body.trajectories), release);
+    try {
+      for await (const event of runInBlocks(request, scenario, body.trajectories))
+        if (event.type === 'result') return event.result;
+      return reply; // the client went away; nothing is sent
+    } finally {
+      release();
+    }
+  });
+
+  app.post('/api/sim/sweep', async (request, reply) => {
+    const spec = parseSweepSpec(request.body ?? {}, 'body');
+    const count = pointCount(spec);
+    if (count > LIMITS.sweepPoints)
+      throw tooBig(
+        spec.grid !== undefined ? 'grid' : 'latinHypercube.samples',
+        count,
+        LIMITS.sweepPoints,
+        'points',
+      );
+    const points = expandSweep(spec, 'body');
+    const runs = points.reduce((sum, p) => sum + p.scenario.runs, 0);
+    if (runs > LIMITS.sweepRuns) throw tooBig('runs', runs, LIMITS.sweepRuns, 'runs over all points');
+    const release = gate.enter();
+    async function* events() {
+      yield { type: 'start', points: points.length, runs } as const;
+      for (const [i, point] of points.entries()) {
+        if (gone(request)) return;
+        yield { type: 'point', done: i + 1, total: points.length, point: runSweepPoint(point) } as const;
+      }
+      yield {
+        type: 'done',
+        provenance: {
+          model: MODEL_VERSION,
+          seed: spec.seed,
+          seeding: spec.seeding,
+          constants: DEFAULT_CONSTANTS,
+        },
+      } as const;
+    }
+    return sendNdjson(reply, events, release);
+  });
+}

@@ -1,0 +1,121 @@
+/** The server as a whole, in-process: provenance and lists, the OpenAPI document, security headers, and the error handler. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, buildServer, OPERATIONS } from '../src/server/index.js';
+import { FILTER_FIELDS, loadBundledRecord, openStore, type RecordStore } from '../src/store/index.js';
+
+let dir: string;
+let store: RecordStore;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
+  store = await openStore(join(dir, 'record.db'));
+  app = await buildServer({ store, version: '0.0.0-test' });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GET /api/provenance, /api/fields, /api/states', () => {
+  it('reports the versions, the record hash, and that a server without token is read-only', async () => {
+    const response = await app.inject('/api/provenance');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      meddle: '0.0.0-test',
+      record: loadBundledRecord().provenance,
+      model: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      writable: false,
+    });
+  });
+
+  it('lists every filterable field with its values', async () => {
+    const { fields } = (await app.inject('/api/fields')).json();
+    expect(fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(FILTER_FIELDS));
+    expect(fields.find((f: { name: string }) => f.name === 'side')).toEqual({
+      name: 'side',
+      type: 'code',
+      values: ['incumbent', 'challenger', 'unknown'],
+    });
+  });
+
+  it('lists the states with their major-power years', async () => {
+    const { states } = (await app.inject('/api/states')).json();
+    expect(states.find((s: { cow: number }) => s.cow === 2)).toMatchObject({
+      abbr: 'USA',
+      name: 'United States of America',
+    });
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('is the generated document, unchanged from the committed one', async () => {
+    const response = await app.inject('/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document).toEqual(buildOpenApiDocument('0.0.0-test'));
+    await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(
+      './__snapshots__/server-openapi.json',
+    );
+  });
+
+  it('documents exactly the routes the server has', () => {
+    const documented = OPERATIONS.map(
+      (op) => `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`,
+    );
+    expect(registeredRoutes(app).sort()).toEqual(documented.sort());
+  });
+});
+
+/** `GET /api/cases/:name`, … from fastify's printed route tree (HEAD is implied by GET). */
+function registeredRoutes(server: FastifyInstance): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of server.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│\s]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (match === null) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    stack.push(match[2]!);
+    for (const method of match[3]!.split(', '))
+      if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`);
+  }
+  return out;
+}
+
+describe('security headers and errors', () => {
+  it('sends a strict Content-Security-Policy and the other helmet headers', async () => {
+    const response = await app.inject('/api/provenance');
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'self';script-src 'self';style-src 'self';img-src 'self';font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'",
+    );
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('answers 404 in the one error shape for an unknown route', async () => {
+    const response = await app.inject('/api/nothing');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: 'not-found', message: 'no route GET /api/nothing', issues: [] });
+  });
+
+  it('turns an unexpected failure into a bare 500 that reveals nothing', async () => {
+    const broken: RecordStore = {
+      ...store,
+      listEpisodes: () => Promise.reject(new Error('disk on fire at /secret/path')),
+    };
+    const server = await buildServer({ store: broken, version: '0.0.0-test' });
+    const response = await server.inject('/api/episodes');
+    await server.close();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: 'internal', message: 'internal server error', issues: [] });
+    expect(response.body).not.toContain('secret');
+  });
+});

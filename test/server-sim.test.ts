@@ -1,0 +1,190 @@
+/** The simulation over HTTP, in-process: parameters and presets, bounded runs, streamed sweeps and bad input. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, LIMITS } from '../src/server/index.js';
+import { parseScenario, simulateScenario } from '../src/sim/index.js';
+import { openStore, type RecordStore } from '../src/store/index.js';
+
+let dir: string;
+let store: RecordStore;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
+  store = await openStore(join(dir, 'record.db'));
+  app = await buildServer({ store, version: '0.0.0-test' });
+});
+
+afterAll(async () => {
+  await app.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const lines = (body: string): { type: string; [key: string]: unknown }[] =>
+  body
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('GET /api/sim/parameters', () => {
+  it("lists the model's parameters, the presets and the limits", async () => {
+    const body = (await app.inject('/api/sim/parameters')).json();
+    expect(body.parameters.find((p: { name: string }) => p.name === 'targetPower')).toMatchObject({
+      min: 0,
+      max: 1,
+      default: 0.3,
+    });
+    expect(body.parameters.find((p: { name: string }) => p.name === 'weights.intentions').max).toBeNull();
+    expect(body.presets.map((p: { name: string }) => p.name)).toContain('soviet-ccp');
+    expect(body.limits).toEqual({
+      runs: LIMITS.runs,
+      sweepPoints: LIMITS.sweepPoints,
+      sweepRuns: LIMITS.sweepRuns,
+    });
+  });
+});
+
+describe('POST /api/sim/run', () => {
+  it('gives the same result as simulating in the library, with trajectory bands', async () => {
+    const scenario = { preset: 'soviet-ccp', runs: 2500, seed: 7 };
+    const response = await app.inject({ method: 'POST', url: '/api/sim/run', payload: { scenario } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    const expected = simulateScenario(
+      parseScenario({ ...(await presetScenario('soviet-ccp')), runs: 2500, seed: 7 }),
+      {
+        trajectories: true,
+      },
+    );
+    expect(body).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(body.summary.trajectories.powerShare.mean).toHaveLength(40);
+  });
+
+  it('streams progress and then the result as NDJSON when asked', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sim/run',
+      payload: { scenario: { runs: 3000 }, trajectories: false },
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const events = lines(response.body);
+    expect(events.map((e) => e.type)).toEqual(['progress', 'progress', 'progress', 'result']);
+    expect(events[2]).toEqual({ type: 'progress', done: 3000, total: 3000 });
+    expect((events[3] as { result: { summary: { runs: number } } }).result.summary.runs).toBe(3000);
+  });
+
+  it('answers 400 naming each bad parameter, its value and the allowed range', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sim/run',
+      payload: { scenario: { targetPower: 1.5, capabilty: 0.2 } },
+    });
+    expect(response.statusCode).toBe(400);
+    const { issues } = response.json();
+    expect(issues).toContainEqual({
+      file: 'body.scenario',
+      field: 'targetPower',
+      value: '1.5',
+      message: 'out of range',
+      hint: 'allowed range 0..1',
+    });
+    expect(issues.find((i: { field: string }) => i.field === 'capabilty').hint).toMatch(
+      /^did you mean capability\?/,
+    );
+  });
+
+  it(`refuses more than ${LIMITS.runs} runs, an unknown preset, and unknown body fields`, async () => {
+    const many = await app.inject({
+      method: 'POST',
+      url: '/api/sim/run',
+      payload: { scenario: { runs: LIMITS.runs + 1 } },
+    });
+    expect(many.statusCode).toBe(400);
+    expect(many.json().issues[0]).toMatchObject({ field: 'scenario.runs', hint: `at most ${LIMITS.runs}` });
+    const preset = await app.inject({
+      method: 'POST',
+      url: '/api/sim/run',
+      payload: { scenario: { preset: 'soviet' } },
+    });
+    expect(preset.statusCode).toBe(400);
+    expect(preset.json().issues[0]).toMatchObject({ field: 'preset', message: 'unknown preset' });
+    const extra = await app.inject({
+      method: 'POST',
+      url: '/api/sim/run',
+      payload: { scenario: {}, runs: 5 },
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().issues[0]).toMatchObject({ file: 'body', field: 'runs', message: 'unknown field' });
+  });
+});
+
+describe('POST /api/sim/sweep', () => {
+  it('streams a start line, one line a point in order, and a done line', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/sim/sweep',
+      payload: {
+        base: { preset: 'small-state-challenger' },
+        runs: 300,
+        grid: { targetPower: { from: 0.1, to: 0.9, steps: 3 } },
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const events = lines(response.body);
+    expect(events.map((e) => e.type)).toEqual(['start', 'point', 'point', 'point', 'done']);
+    expect(events[0]).toEqual({ type: 'start', points: 3, runs: 900 });
+    const points = events.slice(1, 4) as unknown as {
+      done: number;
+      point: { values: { targetPower: number } };
+    }[];
+    expect(points.map((p) => p.done)).toEqual([1, 2, 3]);
+    expect(points.map((p) => p.point.values.targetPower)).toEqual([0.1, 0.5, 0.9]);
+  });
+
+  it('refuses a sweep over the limits before building any point', async () => {
+    const grid = await app.inject({
+      method: 'POST',
+      url: '/api/sim/sweep',
+      payload: {
+        runs: 10,
+        grid: { targetPower: { from: 0, to: 1, steps: 1000 }, aid: { from: 0, to: 1, steps: 1000 } },
+      },
+    });
+    expect(grid.statusCode).toBe(400);
+    expect(grid.json().issues[0]).toMatchObject({
+      field: 'grid',
+      value: '1000000',
+      hint: `at most ${LIMITS.sweepPoints}`,
+    });
+    const runs = await app.inject({
+      method: 'POST',
+      url: '/api/sim/sweep',
+      payload: { runs: 20_000, grid: { aid: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 0, 0.05] } },
+    });
+    expect(runs.statusCode).toBe(400);
+    expect(runs.json().issues[0]).toMatchObject({ field: 'runs', value: '240000' });
+  });
+
+  it('answers 400 for a sweep of an unknown parameter or with neither grid nor hypercube', async () => {
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/sim/sweep',
+      payload: { grid: { targetPowr: [0.1] } },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().issues[0].hint).toMatch(/^did you mean targetPower\?/);
+    const neither = await app.inject({ method: 'POST', url: '/api/sim/sweep', payload: {} });
+    expect(neither.statusCode).toBe(400);
+  });
+});
+
+async function presetScenario(name: string): Promise<Record<string, unknown>> {
+  const { PRESETS } = await import('../src/sim/index.js');
+  return { ...(PRESETS.find((p) => p.name === name)?.scenario ?? {}) };
+}
