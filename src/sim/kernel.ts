@@ -1,7 +1,7 @@
 /** One Monte Carlo run of the interference model, in both modes, written for speed: typed arrays, no allocation. */
 import type { ModelConstants } from './model-constants.js';
 import type { Scenario } from './parameters.js';
-import { nextNormal, nextUniform, type Prng, seedStream } from './prng.js';
+import { fillNormal, fillUniform, nextNormal, nextUniform, type Prng, seedStream } from './prng.js';
 
 // Structural constants of model.md's reference form; docs/model.md gives the reason for each.
 /** Share of control each intermediary keeps. */
@@ -173,6 +173,11 @@ export function allocateTrajectories(size: number, horizon: number): Trajectorie
 
 // One generator reused by every run: its state is reset from (seed, run) at the start of each run.
 const scratch: Prng = { state: new Uint32Array(4) };
+/** Uniform draws a year: compliance, aid cut, opportunism, exposure. */
+const UNIFORMS_PER_YEAR = 4;
+// A run's draws, made before its years are simulated; grown (rarely) to the longest horizon seen.
+let uniforms = new Float64Array(UNIFORMS_PER_YEAR * 100);
+let normals = new Float64Array(101);
 
 /**
  * Simulates runs `firstRun … firstRun + count − 1` of the scenario and writes them to rows
@@ -190,6 +195,10 @@ export function simulateRuns(
   if (setup.election) {
     for (let k = 0; k < count; k++) electionRun(setup, firstRun + k, out, row + k);
     return;
+  }
+  if (normals.length < setup.horizon + 1) {
+    uniforms = new Float64Array(UNIFORMS_PER_YEAR * setup.horizon);
+    normals = new Float64Array(setup.horizon + 1);
   }
   for (let k = 0; k < count; k++) struggleRun(setup, firstRun + k, out, row + k, trajectories);
 }
@@ -233,6 +242,12 @@ function struggleRun(
   const rng = scratch;
   seedStream(rng, setup.seed, run);
   const T = setup.horizon;
+  // Every draw of the run is made up front, uniforms first: their count is fixed, so year t of any two scenarios
+  // with the same seed sees the same uniforms (common random numbers), whatever the ziggurat consumed.
+  const u = uniforms;
+  const z = normals;
+  fillUniform(rng, u, UNIFORMS_PER_YEAR * T);
+  fillNormal(rng, z, T + 1);
   const kappa = setup.capability;
   const h = setup.heavyHandedness;
   const o = setup.opportunism;
@@ -261,7 +276,7 @@ function struggleRun(
 
   const d0 = setup.divergence;
   const delta = clamp01(
-    d0 + setup.capabilityDivergence * kappa * (1 - d0) + DIVERGENCE_NOISE * nextNormal(rng),
+    d0 + setup.capabilityDivergence * kappa * (1 - d0) + DIVERGENCE_NOISE * (z[T] as number),
   );
 
   let s = setup.incumbent ? INCUMBENT_START : CHALLENGER_START;
@@ -288,6 +303,7 @@ function struggleRun(
   const base = row * T;
 
   for (let t = 1; t <= T; t++) {
+    const draw = UNIFORMS_PER_YEAR * (t - 1);
     // 1. Power struggle.
     const wasAligned = aligned;
     const standing = aligned ? A : 0;
@@ -300,7 +316,7 @@ function struggleRun(
       const m = kappa + AID_MOBILISATION * flow;
       target = m / (m + R);
     }
-    s += lambda * (target - s) + sigma * nextNormal(rng);
+    s += lambda * (target - s) + sigma * (z[t - 1] as number);
     s = Math.min(1, Math.max(0, s));
     if (!inPower) {
       if (s >= ASCENT_THRESHOLD) {
@@ -324,10 +340,9 @@ function struggleRun(
       else if (t === leverageYear + LEVERAGE_LAG) leverageAfterAscent = leverage;
     }
 
-    // 3. Demand and compliance. Both uniforms are drawn every year, whatever happens, so that scenarios
-    // differing in one parameter share their random numbers year by year (common random numbers).
-    const uComply = nextUniform(rng);
-    const uCut = nextUniform(rng);
+    // 3. Demand and compliance.
+    const uComply = u[draw] as number;
+    const uCut = u[draw + 1] as number;
     let complied = false;
     if (aligned) {
       const demand = leverage * pull;
@@ -349,7 +364,7 @@ function struggleRun(
     }
 
     // 4. Opportunism.
-    if (nextUniform(rng) < o && aligned) g += OPPORTUNISM_GRIEVANCE;
+    if ((u[draw + 2] as number) < o && aligned) g += OPPORTUNISM_GRIEVANCE;
 
     // 5. Decay.
     g *= GRIEVANCE_DECAY;
@@ -363,7 +378,7 @@ function struggleRun(
 
     // 7. Exposure.
     let yearCost = 0;
-    if (nextUniform(rng) < exposureChance && !exposed) {
+    if ((u[draw + 3] as number) < exposureChance && !exposed) {
       exposed = true;
       exposureYear = t;
       yearCost = exposureCost;

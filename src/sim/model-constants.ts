@@ -35,8 +35,8 @@ export const REFERENCE_CONSTANTS: ModelConstants = {
 export const DEFAULT_CONSTANTS: ModelConstants = {
   electionMeanIncumbent: 0.52875,
   electionMeanChallenger: 0.45875,
-  rivalBase: 0.2625,
-  rivalSlope: 1.8,
+  rivalBase: 0.28125,
+  rivalSlope: 1.7125,
   inertiaBase: 0.3,
   inertiaSlope: 0.7,
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   clonePrng,
   deriveSeed,
+  fillNormal,
+  fillUniform,
   jump,
   nextNormal,
   nextUint32,
@@ -43,6 +45,20 @@ describe('xoshiro128**', () => {
     const expected = Array.from({ length: 5 }, () => nextUint32(rng));
     expect(Array.from({ length: 5 }, () => nextUint32(copy))).toEqual(expected);
     expect(Array.from({ length: 5 }, () => nextUint32(clone))).toEqual(expected);
+  });
+});
+
+describe('batch draws', () => {
+  it('fill exactly what the same number of single draws gives, and leave the generator in the same state', () => {
+    const a = prngForStream(3, 17);
+    const b = clonePrng(a);
+    const uniforms = new Float64Array(50);
+    const normals = new Float64Array(5000);
+    fillUniform(a, uniforms, 50);
+    fillNormal(a, normals, 5000);
+    expect(Array.from(uniforms)).toEqual(Array.from({ length: 50 }, () => nextUniform(b)));
+    expect(Array.from(normals)).toEqual(Array.from({ length: 5000 }, () => nextNormal(b)));
+    expect(prngState(a)).toEqual(prngState(b));
   });
 });
 

@@ -131,9 +131,9 @@ describe('the kernel', () => {
     }).toMatchInlineSnapshot(`
       {
         "ascendedWithin5Years": 627,
-        "defected": 1703,
-        "exposed": 1838,
-        "npv": "-3.236167",
+        "defected": 1662,
+        "exposed": 1854,
+        "npv": "-3.145920",
       }
     `);
   });

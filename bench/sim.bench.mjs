@@ -1,0 +1,86 @@
+// Throughput of the simulation: the kernel on one core at defaults (T = 30), and sweeps on 1 and on all cores.
+import { availableParallelism, loadavg } from 'node:os';
+import {
+  allocateRunColumns,
+  DEFAULT_CONSTANTS,
+  parseScenario,
+  parseSweepSpec,
+  prepareKernel,
+  simulateRuns,
+} from '../dist/sim/index.js';
+import { runSweepOnPool } from '../dist/sim-runner/index.js';
+
+const KERNEL_RUNS = 200_000;
+const KERNEL_FLOOR = 5e6;
+const SWEEP_FLOOR = 1.8;
+
+function format(yearsPerSecond) {
+  return `${(yearsPerSecond / 1e6).toFixed(1)}M simulated years/s`;
+}
+
+/**
+ * Best of several timed repetitions after a warm-up, by the wall clock and by this thread's CPU time: on a
+ * machine shared with other work the CPU time still says what one core delivers.
+ */
+function kernelYearsPerSecond() {
+  const scenario = parseScenario({ runs: KERNEL_RUNS });
+  const setup = prepareKernel(scenario, DEFAULT_CONSTANTS);
+  const out = allocateRunColumns(KERNEL_RUNS);
+  simulateRuns(setup, 0, 20_000, out);
+  let wall = 0;
+  let cpu = 0;
+  for (let rep = 0; rep < 7; rep++) {
+    const start = process.hrtime.bigint();
+    const startCpu = process.cpuUsage();
+    simulateRuns(setup, rep * KERNEL_RUNS, KERNEL_RUNS, out);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const used = process.cpuUsage(startCpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const years = KERNEL_RUNS * scenario.horizon;
+    wall = Math.max(wall, years / seconds);
+    cpu = Math.max(cpu, years / cpuSeconds);
+  }
+  return { wall, cpu };
+}
+
+async function sweepYearsPerSecond(workers, spec, years) {
+  let best = 0;
+  for (let rep = 0; rep < 2; rep++) {
+    const start = process.hrtime.bigint();
+    await runSweepOnPool(spec, { workers });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    best = Math.max(best, years / seconds);
+  }
+  return best;
+}
+
+export default async function bench() {
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
+  const kernel = kernelYearsPerSecond();
+  const kernelVerdict = kernel.wall >= KERNEL_FLOOR ? 'ok' : `BELOW ${format(KERNEL_FLOOR)}`;
+  console.log(`kernel, 1 core, defaults (T = 30): ${format(kernel.wall)} by the clock ${kernelVerdict}`);
+  console.log(`kernel, 1 core, defaults (T = 30): ${format(kernel.cpu)} per CPU-second of its thread`);
+
+  // 16 points of 50 000 runs: enough work per task that starting threads does not dominate.
+  const spec = parseSweepSpec({
+    base: { runs: 50_000 },
+    grid: { targetPower: [0.1, 0.3, 0.5, 0.8], heavyHandedness: [0.1, 0.4, 0.7, 0.9] },
+  });
+  const years = 16 * 50_000 * 30;
+  const cores = availableParallelism();
+  const one = await sweepYearsPerSecond(1, spec, years);
+  console.log(`sweep, 1 worker: ${format(one)}`);
+  const all = await sweepYearsPerSecond(cores, spec, years);
+  const speedup = all / one;
+  const verdict =
+    cores < 2
+      ? '(one core: no speed-up to measure)'
+      : speedup >= SWEEP_FLOOR
+        ? 'ok'
+        : `BELOW ${SWEEP_FLOOR}×`;
+  console.log(`sweep, ${cores} workers: ${format(all)}, ${speedup.toFixed(2)}× one worker ${verdict}`);
+}
