@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { InputError } from '../domain/input-error.js';
 import { chiSquareTest } from './chi-square-test.js';
 
 // Reference: R 4.2 `chisq.test(x, correct = ...)`, by test/fixtures/stats/reference.R. The party-by-gender
 // table is Agresti (2007), An Introduction to Categorical Data Analysis, Table 2.5 (χ² = 30.07, df = 2).
-const TOLERANCE = 1e-6;
 interface ChiSquareCase {
   name: string;
   table: number[][];
@@ -15,17 +14,7 @@ interface ChiSquareCase {
   p: number;
   expected: number[][];
 }
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { chiSquare: ChiSquareCase[] };
-
-function expectNear(value: number, expected: number, input: string): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${TOLERANCE}`,
-  ).toBeLessThanOrEqual(TOLERANCE);
-}
+const reference = sharedReference as { chiSquare: ChiSquareCase[] };
 
 describe('chiSquareTest', () => {
   it.each(reference.chiSquare)(

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { InputError } from '../domain/input-error.js';
 import { fisherExactTest } from './fisher-exact-test.js';
 
 // Reference: R 4.2 `fisher.test(x, alternative = ...)$p.value`, by test/fixtures/stats/reference.R. The tea
 // tasting table is Fisher's own (The Design of Experiments, 1935): two-sided p = 0.4857.
-const TOLERANCE = 1e-6;
 interface FisherCase {
   name: string;
   table: number[][];
@@ -13,17 +12,7 @@ interface FisherCase {
   less: number;
   greater: number;
 }
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { fisher2x2: FisherCase[] };
-
-function expectNear(value: number, expected: number, input: string): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${TOLERANCE}`,
-  ).toBeLessThanOrEqual(TOLERANCE);
-}
+const reference = sharedReference as { fisher2x2: FisherCase[] };
 
 describe('fisherExactTest', () => {
   it.each(reference.fisher2x2)(

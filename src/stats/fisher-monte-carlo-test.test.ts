@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reference as sharedReference } from '../../test/support/reference.js';
 import { nextUniform, prngForStream } from '../sim/prng.js';
 import { fisherMonteCarloTest } from './fisher-monte-carlo-test.js';
 import type { RandomSource } from './random-source.js';
@@ -11,9 +11,7 @@ interface RxCCase {
   table: number[][];
   exactP: number;
 }
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { fisherRxC: RxCCase[] };
+const reference = sharedReference as { fisherRxC: RxCCase[] };
 
 function seeded(seed: number): RandomSource {
   const rng = prngForStream(seed, 0);

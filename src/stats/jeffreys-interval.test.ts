@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { InputError } from '../domain/input-error.js';
 import { jeffreysInterval } from './jeffreys-interval.js';
 
 // Reference: R 4.2 `qbeta(c(a/2, 1 - a/2), k + 1/2, n - k + 1/2)`, bounds 0 at k = 0 and 1 at k = n, made by test/fixtures/stats/reference.R.
-const TOLERANCE = 1e-6;
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { proportion: { k: number; n: number; level: number; jeffreys: [number, number] }[] };
-
-function expectNear(value: number, expected: number, input: string): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${TOLERANCE}`,
-  ).toBeLessThanOrEqual(TOLERANCE);
-}
+const reference = sharedReference as {
+  proportion: { k: number; n: number; level: number; jeffreys: [number, number] }[];
+};
 
 describe('jeffreysInterval', () => {
   it.each(reference.proportion)(

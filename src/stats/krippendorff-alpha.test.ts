@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { InputError } from '../domain/input-error.js';
 import { type Code, krippendorffAlpha, type MeasurementLevel } from './krippendorff-alpha.js';
 
@@ -7,7 +7,6 @@ import { type Code, krippendorffAlpha, type MeasurementLevel } from './krippendo
 // on Krippendorff's own examples (Krippendorff 2011, "Computing Krippendorff's alpha-reliability": the 4 coders ×
 // 12 units data with missing codes, and the 2 coders × 10 units binary data), whose published α are
 // nominal 0.743, ordinal 0.815, interval 0.849, ratio 0.797 and binary 0.095.
-const TOLERANCE = 1e-6;
 interface AlphaCase {
   name: string;
   level: MeasurementLevel;
@@ -17,17 +16,7 @@ interface AlphaCase {
   expected: number;
   pairable: number;
 }
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { krippendorff: AlphaCase[] };
-
-function expectNear(value: number, expected: number, input: string, tolerance = TOLERANCE): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${tolerance}`,
-  ).toBeLessThanOrEqual(tolerance);
-}
+const reference = sharedReference as { krippendorff: AlphaCase[] };
 
 /** The published layout is coders × units; the function takes units × coders. */
 function byUnit(coders: readonly (readonly Code[])[]): Code[][] {

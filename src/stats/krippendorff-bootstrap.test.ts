@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reference as sharedReference } from '../../test/support/reference.js';
 import { nextUniform, prngForStream } from '../sim/prng.js';
 import type { Code } from './krippendorff-alpha.js';
 import { krippendorffBootstrap } from './krippendorff-bootstrap.js';
 import type { RandomSource } from './random-source.js';
 
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { krippendorff: { coders: (number | null)[][]; alpha: number }[] };
+const reference = sharedReference as { krippendorff: { coders: (number | null)[][]; alpha: number }[] };
 const coders = reference.krippendorff[0]?.coders ?? [];
 const units: Code[][] = (coders[0] ?? []).map((_, unit) => coders.map((row) => row[unit]));
 

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { newcombeDifference } from './newcombe-difference.js';
 
 // Reference: Newcombe's method 10 evaluated in R 4.2 from two `prop.test(correct = FALSE)` Wilson intervals,
 // by test/fixtures/stats/reference.R; and Newcombe (1998) Stat. Med. 17:873, Table II, method 10 (4 decimals).
-const TOLERANCE = 1e-6;
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as {
+const reference = sharedReference as {
   newcombe: {
     k1: number;
     n1: number;
@@ -18,14 +15,6 @@ const reference = JSON.parse(
     interval: [number, number];
   }[];
 };
-
-function expectNear(value: number, expected: number, input: string, tolerance = TOLERANCE): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${tolerance}`,
-  ).toBeLessThanOrEqual(tolerance);
-}
 
 describe('newcombeDifference', () => {
   it.each(reference.newcombe)(

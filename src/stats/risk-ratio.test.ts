@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { oddsRatio } from './odds-ratio.js';
 import { riskRatio } from './risk-ratio.js';
 
 // Reference: R 4.2 with epitools 0.5 `riskratio.wald` and `oddsratio.wald` (½ added to every cell when one is
 // zero), cross-checked by hand in test/fixtures/stats/reference.R.
-const TOLERANCE = 1e-6;
 interface RatioCase {
   k1: number;
   n1: number;
@@ -20,18 +19,7 @@ interface RatioCase {
   oddsRatioInterval: [number, number];
   oddsRatioLogSE: number;
 }
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { ratios: RatioCase[] };
-
-function expectNear(value: number, expected: number, input: string): void {
-  // Relative for large ratios, absolute near zero: a ratio of 15 is printed to the same digits as one of 1.5.
-  const delta = Math.abs(value - expected) / Math.max(1, Math.abs(expected));
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${TOLERANCE}`,
-  ).toBeLessThanOrEqual(TOLERANCE);
-}
+const reference = sharedReference as { ratios: RatioCase[] };
 
 describe('riskRatio and oddsRatio', () => {
   it.each(reference.ratios)(

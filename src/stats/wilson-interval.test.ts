@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectNear, reference as sharedReference } from '../../test/support/reference.js';
 import { InputError } from '../domain/input-error.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 // Reference: R 4.2 `prop.test(k, n, correct = FALSE)$conf.int`, made by test/fixtures/stats/reference.R.
-const TOLERANCE = 1e-6;
-const reference = JSON.parse(
-  readFileSync(new URL('../../test/fixtures/stats/reference.json', import.meta.url), 'utf8'),
-) as { proportion: { k: number; n: number; level: number; wilson: [number, number] }[] };
-
-function expectNear(value: number, expected: number, input: string): void {
-  const delta = Math.abs(value - expected);
-  expect(
-    delta,
-    `${input}: got ${value}, expected ${expected}, Δ ${delta} > ${TOLERANCE}`,
-  ).toBeLessThanOrEqual(TOLERANCE);
-}
+const reference = sharedReference as {
+  proportion: { k: number; n: number; level: number; wilson: [number, number] }[];
+};
 
 describe('wilsonInterval', () => {
   it.each(reference.proportion)("matches R's prop.test(correct = FALSE) for $k/$n at level $level", (c) => {
