@@ -7,6 +7,8 @@ import { createCommandContext } from './command-context.js';
 import { registerDbCommands } from './db-command.js';
 import { registerModelCommands } from './model-command.js';
 import { registerRecordCommands } from './record-command.js';
+import { registerSimCommands } from './sim-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerStatesCommand } from './states-command.js';
 import { registerTableCommands } from './table-command.js';
 import { registerTraceCommand } from './trace-command.js';
@@ -22,6 +24,7 @@ const COMMAND_GROUPS = [
   registerTableCommands,
   registerModelCommands,
   registerAgreementCommand,
+  registerServeCommand,
 ];
 
 export function buildProgram(io: CliIo): Command {

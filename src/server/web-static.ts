@@ -7,10 +7,8 @@ import type { FastifyInstance } from 'fastify';
 const IMMUTABLE = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.\w+$/;
 
 export async function webStatic(app: FastifyInstance, options: { root: string }): Promise<void> {
-  if (!existsSync(options.root)) {
-    app.log.warn(`no web app at ${options.root}: run npm run build`);
-    return;
-  }
+  // Without a build there is only the API; `meddle serve` says so when it starts.
+  if (!existsSync(options.root)) return;
   await app.register(fastifyStatic, {
     root: options.root,
     prefix: '/',
