@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'meddle-sim-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function meddle(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    env: {},
+    interactive: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('meddle sim', () => {
+  it('runs a preset and prints rates with intervals, NPV quantiles and provenance', async () => {
+    const run = await meddle(['sim', 'run', 'soviet-ccp', '--runs', '2000', '--trajectories']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/defectedWithin10YearsOfAscent\s+\d+\.\d %/);
+    expect(run.stdout).toContain('NPV quantiles');
+    expect(run.stdout).toContain('Yearly mean (10–90 % band)');
+    expect(run.stdout).toMatch(/model 1\.0\.0, seed 1, 2000 runs/);
+  });
+
+  it('prints the same JSON for the same seed, in one thread or on two workers', async () => {
+    const one = await meddle([
+      'sim',
+      'run',
+      'small-state-challenger',
+      '--runs',
+      '3000',
+      '--seed',
+      '4',
+      '--json',
+    ]);
+    const two = await meddle([
+      'sim',
+      'run',
+      'small-state-challenger',
+      '--runs',
+      '3000',
+      '--seed',
+      '4',
+      '--json',
+      '--workers',
+      '2',
+    ]);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout).provenance).toMatchObject({ seed: 4, runs: 3000 });
+  });
+
+  it('reads a YAML scenario file that starts from a preset', async () => {
+    const file = join(dir, 'scenario.yaml');
+    writeFileSync(file, 'preset: challenger-election\naid: 0.6\nruns: 4000\n');
+    const run = await meddle(['sim', 'run', file, '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.scenario).toMatchObject({ mode: 'election', side: 'challenger', aid: 0.6, runs: 4000 });
+    expect(out.summary.rates.won.n).toBe(4000);
+  });
+
+  it('exits 2 naming the parameter, its value, its range and its line', async () => {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'targetPower: 0.3\naid: 1.7\n');
+    const run = await meddle(['sim', 'run', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${file}:2: aid: out of range (got "1.7"; allowed range 0..1)\n`);
+    const runs = await meddle(['sim', 'run', 'soviet-ccp', '--runs', 'many']);
+    expect(runs.code).toBe(2);
+    expect(runs.stderr).toContain('runs: not an integer (got "many"; allowed range integer 1..10000000)');
+  });
+
+  it('suggests the nearest preset for a misspelt one', async () => {
+    const run = await meddle(['sim', 'run', 'soviet-cpp']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('did you mean soviet-ccp?');
+  });
+
+  it('lists the presets', async () => {
+    const run = await meddle(['sim', 'presets']);
+    expect(run.code).toBe(0);
+    for (const name of [
+      'soviet-ccp',
+      'small-state-challenger',
+      'major-power-challenger',
+      'incumbent-election',
+      'challenger-election',
+    ])
+      expect(run.stdout).toContain(name);
+  });
+
+  it('runs a sweep file on workers and writes the result', async () => {
+    const file = join(dir, 'sweep.yaml');
+    const out = join(dir, 'sweep.json');
+    writeFileSync(file, 'base: { runs: 500 }\nseed: 3\ngrid:\n  targetPower: [0.1, 0.8]\n  layers: [0, 2]\n');
+    const run = await meddle(['sim', 'sweep', file, '--workers', '2', '--out', out]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(result.points.map((p: { values: unknown }) => p.values)).toEqual([
+      { targetPower: 0.1, layers: 0 },
+      { targetPower: 0.1, layers: 2 },
+      { targetPower: 0.8, layers: 0 },
+      { targetPower: 0.8, layers: 2 },
+    ]);
+    const bad = join(dir, 'bad-sweep.yaml');
+    writeFileSync(bad, 'grid:\n  targetPowr: [0.1]\n');
+    const refused = await meddle(['sim', 'sweep', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('did you mean targetPower?');
+  });
+
+  it('tests the propositions and reports each effect with PASS or FAIL', async () => {
+    const run = await meddle(['sim', 'propositions', '--runs', '3000']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('8. Soviet–CCP');
+    expect(run.stdout).toMatch(/\d of 8 propositions pass/);
+  });
+
+  it('calibrates to a targets file and reports the fit', async () => {
+    const file = join(dir, 'targets.yaml');
+    writeFileSync(
+      file,
+      '- id: incumbents\n  measure: won\n  low: 0.85\n  high: 0.9\n  scenario: { mode: election, side: incumbent }\n',
+    );
+    const run = await meddle(['sim', 'calibrate', '--targets', file, '--runs', '2000', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.pass).toBe(true);
+    expect(report.fits[0].id).toBe('incumbents');
+  });
+});

@@ -1,0 +1,339 @@
+/** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InputError } from '../domain/index.js';
+import { textTable } from '../render/index.js';
+import {
+  type Band,
+  type CalibrationReport,
+  calibrate,
+  evaluatePropositions,
+  isPresetName,
+  type Mean,
+  PRESETS,
+  type PropositionResult,
+  parseCalibrationTargets,
+  parseDataText,
+  parseScenarioText,
+  parseSweepSpec,
+  type Rate,
+  type RunSummary,
+  resolveScenario,
+  runRecord,
+  type Scenario,
+  type ScenarioResult,
+  type SweepResult,
+  simulateBlock,
+  simulateScenario,
+} from '../sim/index.js';
+import { runScenarioOnPool, runSweepOnPool } from '../sim-runner/index.js';
+import { line } from './cli-io.js';
+import { type CommandContext, json } from './command-context.js';
+import { MEDDLE_VERSION } from './version.js';
+
+/** A number from an option, or the text itself so that validation can quote what was given. */
+const numeric = (text: string | undefined): number | string | undefined =>
+  text === undefined ? undefined : text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError({
+      file,
+      message: code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? 'error'})`,
+    });
+  }
+}
+
+function workersOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new InputError({
+      field: '--workers',
+      value: text,
+      message: 'not a worker count',
+      hint: 'an integer 1..256',
+    });
+  }
+  return n;
+}
+
+/** The scenario named on the command line: a preset, or a YAML/JSON file, with `--runs` and `--seed` on top. */
+function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string }): Scenario {
+  const extra = {
+    ...(overrides.runs !== undefined ? { runs: numeric(overrides.runs) } : {}),
+    ...(overrides.seed !== undefined ? { seed: numeric(overrides.seed) } : {}),
+  };
+  if (isPresetName(spec)) return resolveScenario({ preset: spec, ...extra });
+  if (!/\.(ya?ml|json)$/i.test(spec)) {
+    // Neither a preset nor a scenario file: let the preset lookup say so, with its suggestion.
+    return resolveScenario({ preset: spec });
+  }
+  const scenario = parseScenarioText(readText(spec), spec);
+  return Object.keys(extra).length === 0
+    ? scenario
+    : resolveScenario({ ...scenario, ...extra }, { file: spec });
+}
+
+const percent = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)} %`);
+const fixed = (x: number | null, digits = 3) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
+const rateCells = (r: Rate) => [percent(r.rate), `${percent(r.low)}–${percent(r.high)}`, String(r.n)];
+const meanCells = (m: Mean) => [
+  fixed(m.mean),
+  m.low === null ? '—' : `${fixed(m.low)}–${fixed(m.high)}`,
+  String(m.n),
+];
+
+function summaryText(summary: RunSummary): string {
+  const rates = Object.entries(summary.rates).map(([name, rate]) => [name, ...rateCells(rate as Rate)]);
+  const means = Object.entries(summary.means).map(([name, mean]) => [name, ...meanCells(mean as Mean)]);
+  const q = summary.npvQuantiles;
+  const parts = [
+    textTable(['rate', 'estimate', '95 % interval', 'n'], rates, { alignRight: [1, 3] }),
+    '',
+    textTable(['mean', 'estimate', '95 % interval', 'n'], means, { alignRight: [1, 3] }),
+    '',
+    `NPV quantiles: 5 % ${fixed(q.p05, 2)}, 10 % ${fixed(q.p10, 2)}, 25 % ${fixed(q.p25, 2)}, median ${fixed(q.p50, 2)}, 75 % ${fixed(q.p75, 2)}, 90 % ${fixed(q.p90, 2)}, 95 % ${fixed(q.p95, 2)}`,
+  ];
+  if (summary.trajectories !== undefined) {
+    const t = summary.trajectories;
+    const cell = (band: Band, i: number) =>
+      `${fixed(band.mean[i] ?? null, 2)} (${fixed(band.p10[i] ?? null, 2)}–${fixed(band.p90[i] ?? null, 2)})`;
+    parts.push(
+      '',
+      'Yearly mean (10–90 % band)',
+      textTable(
+        ['year', 'power share', 'leverage', 'grievance', 'aligned'],
+        t.powerShare.mean.map((_, i) => [
+          String(i + 1),
+          cell(t.powerShare, i),
+          cell(t.leverage, i),
+          cell(t.grievance, i),
+          percent(t.aligned.mean[i] ?? null),
+        ]),
+        { alignRight: [0] },
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+function footer(provenance: ScenarioResult['provenance'] | SweepResult['provenance']): string {
+  const runs = 'runs' in provenance ? `, ${provenance.runs} runs` : '';
+  const constants = Object.entries(provenance.constants)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `meddle ${MEDDLE_VERSION}, model ${provenance.model}, seed ${provenance.seed}${runs}; constants: ${constants}`;
+}
+
+function progressFor(
+  context: CommandContext,
+  label: string,
+): { onProgress?: (done: number, total: number) => void; stop: () => void } {
+  if (!context.io.interactive) return { stop: () => {} };
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+    stream: process.stderr,
+    clearOnComplete: true,
+  });
+  let started = false;
+  return {
+    onProgress: (done, total) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function propositionsText(results: readonly PropositionResult[]): string {
+  const rows = results.flatMap((r) =>
+    r.effects.map((e, i) => [
+      i === 0 ? `${r.id}. ${r.title}` : '',
+      e.description,
+      fixed(e.estimate),
+      `${fixed(e.low)}–${fixed(e.high)}`,
+      e.pass ? 'PASS' : 'FAIL',
+    ]),
+  );
+  const passed = results.filter((r) => r.pass).length;
+  return `${textTable(['proposition', 'effect', 'estimate', '95 % interval', ''], rows, { alignRight: [2] })}\n\n${passed} of ${results.length} propositions pass`;
+}
+
+function calibrationText(report: CalibrationReport): string {
+  const fits = textTable(
+    ['target', 'band', 'fitted', '95 % interval', ''],
+    report.fits.map((f) => [
+      `${f.id}: ${f.description}`,
+      `${percent(f.low)}–${percent(f.high)}`,
+      percent(f.value.rate),
+      `${percent(f.value.low)}–${percent(f.value.high)}`,
+      f.pass ? 'PASS' : 'FAIL',
+    ]),
+    { alignRight: [2] },
+  );
+  const constants = textTable(
+    ['constant', 'start', 'fitted'],
+    Object.keys(report.constants).map((k) => {
+      const key = k as keyof typeof report.constants;
+      return [k, String(report.start[key]), String(report.constants[key])];
+    }),
+    { alignRight: [1, 2] },
+  );
+  return `${fits}\n\n${constants}\n\nloss ${report.loss.toFixed(4)} after ${report.evaluations} evaluations of ${report.runs} runs a target (seed ${report.seed}); ${report.pass ? 'every target met' : 'NOT every target met'}`;
+}
+
+export function registerSimCommands(program: Command, context: CommandContext): void {
+  const { io } = context;
+  const sim = program.command('sim').description('the principal–agent simulation of interference');
+
+  sim
+    .command('run')
+    .description('simulate a scenario file (YAML or JSON) or a preset')
+    .argument('<scenario>', 'a preset name (see `meddle sim presets`) or a .yaml/.json scenario file')
+    .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s, else 10 000)')
+    .option('--seed <s>', 'seed; the same seed gives the same output, byte for byte')
+    .option(
+      '--trajectories',
+      'add yearly means and 10–90 % bands of power share, leverage, grievance, alignment',
+    )
+    .option('--workers <n>', 'worker threads (the output does not depend on it)')
+    .option('--per-run <file>', 'also write every run’s outputs, one JSON object a line')
+    .option('--json', 'print JSON with provenance')
+    .action(
+      async (
+        spec: string,
+        options: {
+          runs?: string;
+          seed?: string;
+          trajectories?: boolean;
+          workers?: string;
+          perRun?: string;
+          json?: boolean;
+        },
+      ) => {
+        const scenario = scenarioFrom(spec, options);
+        const workers = workersOption(options.workers);
+        const trajectories = options.trajectories === true;
+        const result =
+          workers !== undefined && workers > 1
+            ? await runScenarioOnPool(scenario, { workers, trajectories })
+            : simulateScenario(scenario, { trajectories });
+        if (options.perRun !== undefined) {
+          const block = simulateBlock(scenario, 0, scenario.runs);
+          const lines: string[] = [];
+          for (let row = 0; row < block.columns.size; row++)
+            lines.push(JSON.stringify(runRecord(block, row)));
+          writeFileSync(options.perRun, `${lines.join('\n')}\n`);
+        }
+        if (options.json === true) return io.out(json({ meddle: MEDDLE_VERSION, ...result }));
+        const title = scenario.name ?? spec;
+        line(
+          io.out,
+          `${title}: ${scenario.mode}, ${scenario.side} side, targetPower ${scenario.targetPower}, horizon ${scenario.horizon}\n`,
+        );
+        line(io.out, summaryText(result.summary));
+        line(io.out, `\n${footer(result.provenance)}`);
+      },
+    );
+
+  sim
+    .command('presets')
+    .description('the named scenarios')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => {
+      if (options.json === true) return io.out(json(PRESETS));
+      line(
+        io.out,
+        PRESETS.map(
+          (p) =>
+            `${p.name}\n  ${p.description}\n  ${Object.entries(p.scenario)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')}`,
+        ).join('\n\n'),
+      );
+    });
+
+  sim
+    .command('sweep')
+    .description('run a sweep file (a grid or a Latin hypercube) on worker threads')
+    .argument('<sweep>', 'a .yaml/.json sweep file (see examples/sweeps/)')
+    .option('--workers <n>', 'worker threads (default: all cores; the output does not depend on it)')
+    .option('--out <file>', 'write the JSON result to this file instead of standard output')
+    .action(async (file: string, options: { workers?: string; out?: string }) => {
+      const { value } = parseDataText(readText(file), file);
+      const spec = parseSweepSpec(value, file);
+      const workers = workersOption(options.workers);
+      const progress = progressFor(context, 'points');
+      let result: SweepResult;
+      try {
+        result = await runSweepOnPool(
+          spec,
+          {
+            ...(workers !== undefined ? { workers } : {}),
+            ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
+          },
+          file,
+        );
+      } finally {
+        progress.stop();
+      }
+      const text = json({ meddle: MEDDLE_VERSION, ...result });
+      if (options.out === undefined) return io.out(text);
+      writeFileSync(options.out, text);
+      line(io.err, `${result.points.length} points written to ${options.out}; ${footer(result.provenance)}`);
+    });
+
+  sim
+    .command('propositions')
+    .description('test the eight propositions of the model as seeded sweeps')
+    .option('--runs <n>', 'runs per sweep point', '20000')
+    .option('--seed <s>', 'seed shared by every point', '1')
+    .option('--json', 'print JSON')
+    .action((options: { runs: string; seed: string; json?: boolean }) => {
+      const checked = resolveScenario({ runs: numeric(options.runs), seed: numeric(options.seed) });
+      const results = evaluatePropositions({ runs: checked.runs, seed: checked.seed });
+      if (options.json === true)
+        return io.out(
+          json({ meddle: MEDDLE_VERSION, runs: checked.runs, seed: checked.seed, propositions: results }),
+        );
+      line(io.out, propositionsText(results));
+      line(io.out, `\nmeddle ${MEDDLE_VERSION}; ${checked.runs} runs a point, seed ${checked.seed}`);
+    });
+
+  sim
+    .command('calibrate')
+    .description(
+      'fit the free constants to the calibration targets (model.md’s, or a file’s) and report the fit',
+    )
+    .option('--targets <file>', 'a .yaml/.json list of targets: id, measure, low, high, scenario')
+    .option('--runs <n>', 'runs per target and evaluation', '20000')
+    .option('--seed <s>', 'seed of every evaluation', '1')
+    .option('--json', 'print JSON')
+    .action((options: { targets?: string; runs: string; seed: string; json?: boolean }) => {
+      const checked = resolveScenario({ runs: numeric(options.runs), seed: numeric(options.seed) });
+      const targets =
+        options.targets === undefined
+          ? undefined
+          : parseCalibrationTargets(
+              parseDataText(readText(options.targets), options.targets).value,
+              options.targets,
+            );
+      const report = calibrate({
+        runs: checked.runs,
+        seed: checked.seed,
+        ...(targets !== undefined ? { targets } : {}),
+      });
+      if (options.json === true) return io.out(json({ meddle: MEDDLE_VERSION, ...report }));
+      line(io.out, calibrationText(report));
+    });
+}
