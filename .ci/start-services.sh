@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Installs and starts the servers the test suite talks to: PostgreSQL (the team store) on 127.0.0.1:5432.
-# Idempotent: safe to run again on a machine where they are installed or running.
+# Installs what the test suite needs from Debian and starts the shared server: PostgreSQL (the team store) on
+# 127.0.0.1:5432. redis-server (the distributed sweeps) and chromium (the browser tests) are installed here
+# and started by the tests themselves. Idempotent: safe to run again where all is installed or running.
 set -euo pipefail
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+missing=()
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The packaged redis-server service is not needed: the tests start their own on free ports.
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
