@@ -8,6 +8,7 @@ import {
   TARGET_CLASSES,
 } from '../domain/index.js';
 import { PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
+import { EXCLUSION_RULES, PROPORTION_METHODS } from '../stats/index.js';
 import { FILTER_FIELDS } from '../store/index.js';
 
 /** Bounds that keep one request from holding the process: a run answers in a couple of seconds at most. */
@@ -241,4 +242,40 @@ export const parametersSchema = z.object({
   ),
   presets: z.array(z.object({ name: z.string(), description: z.string(), scenario: z.looseObject({}) })),
   limits: z.object({ runs: z.int(), sweepPoints: z.int(), sweepRuns: z.int() }),
+});
+
+const repeatable = z.union([z.string(), z.array(z.string())]);
+
+export const tableQuerySchema = z.strictObject({
+  row: z.string().describe('the field down the side, e.g. proxyOutcome'),
+  by: z.string().describe('the field across the top, e.g. side'),
+  where: repeatable.optional().describe('FIELD=VALUE, repeatable, as for GET /api/episodes'),
+  exclude: repeatable
+    .optional()
+    .describe(`leave out episodes by a named rule, repeatable: ${Object.keys(EXCLUSION_RULES).join(', ')}`),
+  method: z.enum(PROPORTION_METHODS).default('wilson').describe('the interval of the shares'),
+  pool: z.enum(['true', 'false']).optional().describe('add partially pooled shares beside the raw ones'),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(0xffffffff)
+    .default(1)
+    .describe("seed of Fisher's Monte Carlo test on tables larger than 2×2"),
+});
+
+/** The table's numbers are the stats module's; the document names the parts. */
+export const tableResultSchema = z.object({
+  provenance: provenanceSchema,
+  seed: z.int(),
+  where: z.array(z.string()),
+  result: z.looseObject({
+    row: z.string(),
+    column: z.string(),
+    table: z.looseObject({ rowLevels: z.array(z.string()), columnLevels: z.array(z.string()) }),
+    association: z.looseObject({}),
+    episodes: z.int(),
+  }),
+  markdown: z.string(),
+  csv: z.string(),
 });

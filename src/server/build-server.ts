@@ -8,8 +8,9 @@ import { casesRoutes } from './cases-routes.js';
 import { episodesRoutes } from './episodes-routes.js';
 import { errorBody, installErrorHandler } from './error-handler.js';
 import { metaRoutes } from './meta-routes.js';
-import { createProvenanceCache } from './record-provenance-cache.js';
+import { createSnapshotCache } from './record-snapshot.js';
 import { simRoutes } from './sim-routes.js';
+import { tableRoutes } from './table-routes.js';
 import { webStatic } from './web-static.js';
 
 export interface ServerOptions {
@@ -66,11 +67,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     hsts: false,
   });
   const token = options.token !== undefined && options.token !== '' ? options.token : undefined;
-  const provenance = createProvenanceCache(options.store, options.version, token !== undefined);
-  await app.register(episodesRoutes, { store: options.store, provenance, token });
+  const record = createSnapshotCache(options.store, options.version, token !== undefined);
+  await app.register(episodesRoutes, { store: options.store, record, token });
+  await app.register(tableRoutes, { record });
   await app.register(casesRoutes, { meddle: options.version });
   await app.register(simRoutes);
-  await app.register(metaRoutes, { provenance, meddle: options.version });
+  await app.register(metaRoutes, { record, meddle: options.version });
   if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
   return app;
 }

@@ -5,6 +5,7 @@ import {
   formatEpisodesCsv,
   importRecords,
   loadStateTable,
+  matchesFilter,
   parseFilter,
   parseRecordText,
   type RecordStore,
@@ -13,11 +14,11 @@ import { ApiError } from './api-error.js';
 import { episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
 import { parseInput } from './parse-input.js';
-import type { ProvenanceCache } from './record-provenance-cache.js';
+import type { SnapshotCache } from './record-snapshot.js';
 
 export interface EpisodesRoutesOptions {
   readonly store: RecordStore;
-  readonly provenance: ProvenanceCache;
+  readonly record: SnapshotCache;
   readonly token: string | undefined;
 }
 
@@ -69,7 +70,7 @@ function invalid(error: unknown): never {
 }
 
 export async function episodesRoutes(app: FastifyInstance, options: EpisodesRoutesOptions): Promise<void> {
-  const { store, provenance } = options;
+  const { store, record } = options;
   const writeGuard = requireWriteToken(options.token);
 
   app.get('/api/episodes', async (request, reply) => {
@@ -96,18 +97,20 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
       const issues = queryIssues(error);
       throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
     }
-    const episodes = await store.listEpisodes(filter);
+    // Filtered in memory by the reference semantics every store's query keeps (matchesFilter).
+    const snapshot = await record.get();
+    const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
     if (format === 'csv')
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="meddle-episodes.csv"')
         .send(formatEpisodesCsv(episodes));
-    return { provenance: await provenance.get(), where, count: episodes.length, episodes };
+    return { provenance: snapshot.provenance, where, count: episodes.length, episodes };
   });
 
   app.get('/api/episodes/:id', async (request) => {
     const { id } = parseInput(episodeIdParamsSchema, request.params, 'path');
-    const episode = await store.getEpisode(id);
+    const episode = (await record.get()).byId.get(id);
     if (episode === undefined)
       throw new ApiError(404, 'not-found', `no episode ${JSON.stringify(id)}`, {
         issues: [
@@ -126,12 +129,12 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
   };
 
   const respond = async (report: Awaited<ReturnType<typeof importRecords>>) => {
-    if (!report.dryRun) provenance.invalidate();
+    if (!report.dryRun) record.invalidate();
     return {
       dryRun: report.dryRun,
       inserted: [...report.inserted],
       replaced: [...report.replaced],
-      provenance: await provenance.get(),
+      provenance: (await record.get()).provenance,
     };
   };
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { FILTER_FIELDS, loadStateTable } from '../store/index.js';
 import { buildOpenApiDocument } from './openapi-document.js';
-import type { ProvenanceCache } from './record-provenance-cache.js';
+import type { SnapshotCache } from './record-snapshot.js';
 
 export interface MetaRoutesOptions {
-  readonly provenance: ProvenanceCache;
+  readonly record: SnapshotCache;
   readonly meddle: string;
 }
 
@@ -22,7 +22,7 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
     states: loadStateTable().states.map(({ cow, abbr, name, major }) => ({ cow, abbr, name, major })),
   };
 
-  app.get('/api/provenance', async () => options.provenance.get());
+  app.get('/api/provenance', async () => (await options.record.get()).provenance);
   app.get('/api/fields', async () => fields);
   app.get('/api/states', async () => states);
   app.get('/api/openapi.json', async (_request, reply) =>

@@ -20,6 +20,8 @@ import {
   statesSchema,
   sweepBodySchema,
   sweepEventSchema,
+  tableQuerySchema,
+  tableResultSchema,
   writeQuerySchema,
 } from './api-schemas.js';
 
@@ -91,6 +93,16 @@ export const OPERATIONS: readonly Operation[] = [
     body: { 'application/json': z.array(episodeInputBodySchema), 'text/csv': z.string() },
     ok: { status: 201, description: 'written (200 for a dry run)', content: json(importReportSchema) },
     errors: [400, 401, 403, 413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/table',
+    summary:
+      'Cross-tabulate two coded fields of the (filtered) record: counts, column shares with intervals, the test of association, as JSON with Markdown and CSV',
+    tag: 'tables',
+    query: tableQuerySchema,
+    ok: { status: 200, description: 'the table', content: json(tableResultSchema) },
+    errors: [400],
   },
   {
     method: 'get',
@@ -317,6 +329,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     servers: [{ url: '/' }],
     tags: [
       { name: 'record', description: 'the episode record' },
+      { name: 'tables', description: 'cross-tabulations with honest uncertainty' },
       { name: 'cases', description: 'traced cases' },
       { name: 'simulation', description: 'the principal–agent model' },
       { name: 'meta', description: 'provenance and reference lists' },

@@ -1,0 +1,113 @@
+/** Cross-tabulations over HTTP: two coded fields of the filtered record, with intervals, the test, Markdown and CSV. */
+import type { FastifyInstance } from 'fastify';
+import {
+  closest,
+  EPISODE_FIELD_KINDS,
+  type EpisodeFieldName,
+  formatIssue,
+  InputError,
+  isEpisodeFieldName,
+} from '../domain/index.js';
+import { formatEpisodeTable } from '../render/table-report.js';
+import { nextUniform, prngForStream } from '../sim/index.js';
+import { EXCLUSION_RULES, isExclusionRule, tabulateEpisodes } from '../stats/index.js';
+import { loadStateTable, matchesFilter, parseFilter } from '../store/index.js';
+import { ApiError } from './api-error.js';
+import { tableQuerySchema } from './api-schemas.js';
+import { parseInput } from './parse-input.js';
+import type { SnapshotCache } from './record-snapshot.js';
+
+export interface TableRoutesOptions {
+  readonly record: SnapshotCache;
+}
+
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+function field(name: string, role: string): EpisodeFieldName {
+  if (isEpisodeFieldName(name)) return name;
+  const guess = closest(name, Object.keys(EPISODE_FIELD_KINDS));
+  throw new InputError({
+    file: 'query',
+    field: role,
+    value: name,
+    message: 'unknown field',
+    hint:
+      guess !== undefined
+        ? `did you mean ${guess}?`
+        : `fields: ${Object.keys(EPISODE_FIELD_KINDS).join(', ')}`,
+  });
+}
+
+/** Tables kept: a table is a pure function of the record's hash and the query, so a repeat is answered at once. */
+const CACHED_TABLES = 64;
+
+export async function tableRoutes(app: FastifyInstance, options: TableRoutesOptions): Promise<void> {
+  const { record } = options;
+  const cache = new Map<string, unknown>();
+
+  app.get('/api/table', async (request) => {
+    const query = parseInput(tableQuerySchema, request.query, 'query');
+    const row = field(query.row, 'row');
+    const column = field(query.by, 'by');
+    const exclude = list(query.exclude).map((rule) => {
+      if (isExclusionRule(rule)) return rule;
+      throw new InputError({
+        file: 'query',
+        field: 'exclude',
+        value: rule,
+        message: 'unknown exclusion rule',
+        hint: `rules: ${Object.keys(EXCLUSION_RULES).join(', ')}`,
+      });
+    });
+    const where = list(query.where);
+    let filter: ReturnType<typeof parseFilter>;
+    try {
+      filter = parseFilter(where, (name) => loadStateTable().find(name)?.cow);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const issues = error.issues.map((i) => ({
+        ...i,
+        file: 'query',
+        ...(i.field === '--where' ? { field: 'where' } : {}),
+      }));
+      throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
+    }
+    const snapshot = await record.get();
+    const key = JSON.stringify([
+      snapshot.provenance.record.hash,
+      row,
+      column,
+      exclude,
+      where,
+      query.method,
+      query.pool,
+      query.seed,
+    ]);
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
+    // The seed makes Fisher's Monte Carlo p-value on tables beyond 2×2 the same on every request.
+    const rng = prngForStream(query.seed, 0);
+    const result = tabulateEpisodes(episodes, row, column, {
+      exclude,
+      method: query.method,
+      pool: query.pool === 'true',
+      random: () => nextUniform(rng),
+    });
+    const stamp = snapshot.provenance;
+    const footnote = `meddle ${stamp.meddle}; record ${stamp.record.version} sha256 ${stamp.record.hash.slice(0, 16)}; seed ${query.seed}; where ${where.join(' ') || '(all)'}`;
+    const answer = {
+      provenance: stamp,
+      seed: query.seed,
+      where,
+      result,
+      markdown: formatEpisodeTable(result, 'md', footnote),
+      csv: formatEpisodeTable(result, 'csv', footnote),
+    };
+    // Oldest first out: a Map iterates in insertion order.
+    if (cache.size >= CACHED_TABLES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, answer);
+    return answer;
+  });
+}
