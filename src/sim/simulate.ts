@@ -54,6 +54,7 @@ export function joinBlocks(blocks: readonly RunBlock[]): RunBlock {
   const ordered = [...blocks].sort((a, b) => a.firstRun - b.firstRun);
   const first = ordered[0];
   if (first === undefined) throw new RangeError('no blocks to join');
+  if (ordered.length === 1) return first;
   let next = first.firstRun;
   for (const block of ordered) {
     if (block.firstRun !== next) throw new RangeError(`blocks leave a gap or overlap at run ${next}`);
