@@ -171,6 +171,18 @@ export function allocateTrajectories(size: number, horizon: number): Trajectorie
   };
 }
 
+/**
+ * Whether a proxy complies, given a uniform `u` and `x = (U − W)/0.05`: `u < 1/(1 + eˣ)`, written as
+ * `u(1 + eˣ) < 1`. Beyond |x| > 23 the answer is known without the exponential, and is the same bit for bit:
+ * e⁻²³ < 1.1e-10 is below the uniforms' resolution of 2⁻³² ≈ 2.3e-10, so for x < −23 every uniform complies
+ * (the largest is 1 − 2⁻³²) and for x > 23 only u = 0 does. Most years are that lopsided.
+ */
+function complies(u: number, x: number): boolean {
+  if (x < -23) return true;
+  if (x > 23) return u === 0;
+  return u * (1 + Math.exp(x)) < 1;
+}
+
 // One generator reused by every run: its state is reset from (seed, run) at the start of each run.
 const scratch: Prng = { state: new Uint32Array(4) };
 /** Uniform draws a year: compliance, aid cut, opportunism, exposure. */
@@ -347,7 +359,7 @@ function struggleRun(
     if (aligned) {
       const demand = leverage * pull;
       const autonomy = inPower ? delta * (0.5 + nuP * s) + g + memory : 0.5 * delta + g;
-      if (uComply * (1 + Math.exp((autonomy - demand) * invScale)) < 1) {
+      if (complies(uComply, (autonomy - demand) * invScale)) {
         complied = true;
         streak = 0;
         g += complianceGrievance * leverage;
