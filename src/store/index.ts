@@ -10,3 +10,4 @@ export * from './record-provenance.js';
 export type * from './record-store.js';
 export * from './case-files.js';
 export * from './table-file.js';
+export * from './operation-file.js';
