@@ -1,4 +1,5 @@
 /** Output formats: text tables and citations. */
+export * from './assessment-report.js';
 export * from './citation.js';
 export * from './plot-svg.js';
 export * from './table-chart.js';
