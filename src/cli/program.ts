@@ -1,6 +1,7 @@
 /** The `meddle` command tree: global options and every command group. */
 import { Command } from 'commander';
 import { registerAgreementCommand } from './agreement-command.js';
+import { registerAssessCommand } from './assess-command.js';
 import { registerCiteCommand } from './cite-command.js';
 import type { CliIo } from './cli-io.js';
 import { createCommandContext } from './command-context.js';
@@ -27,6 +28,7 @@ const COMMAND_GROUPS = [
   registerAgreementCommand,
   registerServeCommand,
   registerSimCommands,
+  registerAssessCommand,
 ];
 
 export function buildProgram(io: CliIo): Command {
