@@ -103,17 +103,27 @@ function oddsChart(a: Assessment): Plot.PlotOptions {
     const fig = f as Figure;
     return { question, origin, value: fig.value, low: fig.low ?? fig.value, high: fig.high ?? fig.value };
   });
+  // Facets and axis labels name the origins: a colour legend would make Plot wrap the chart in a <figure>
+  // whose first <svg> is the legend's swatch, not the chart.
   return {
     width: 640,
-    height: 260,
-    marginLeft: 130,
-    x: { domain: [0, 100], label: 'probability (%)', percent: true, grid: true },
-    y: { label: null, domain: ['proxy wins', 'win pays off', 'operation pays off'] },
-    fy: { label: null },
-    color: { legend: true, domain: ['record', 'model', 'combined'] },
+    height: 300,
+    marginLeft: 150,
+    marginRight: 20,
+    x: { domain: [0, 100], label: 'probability (%), with 95 % interval', percent: true, grid: true },
+    y: { label: null, domain: ['record', 'model', 'combined'] },
+    fy: { label: null, domain: ['proxy wins', 'win pays off', 'operation pays off'] },
     marks: [
-      Plot.ruleY(data, { y: 'question', x1: 'low', x2: 'high', stroke: 'origin', dy: 0, strokeWidth: 2 }),
-      Plot.dot(data, { y: 'question', x: 'value', fill: 'origin', r: 4, symbol: 'origin' }),
+      Plot.ruleY(data, {
+        fy: 'question',
+        y: 'origin',
+        x1: 'low',
+        x2: 'high',
+        stroke: 'steelblue',
+        strokeWidth: 2,
+      }),
+      Plot.dot(data, { fy: 'question', y: 'origin', x: 'value', fill: 'steelblue', r: 4 }),
+      Plot.frame({ stroke: '#ddd' }),
     ],
   };
 }
@@ -165,7 +175,7 @@ function blocksOf(a: Assessment): Block[] {
     { kind: 'paragraph', text: `_${provenanceLine(a)}_` },
     {
       kind: 'paragraph',
-      text: `${op.interfererName} backs the ${op.side} (${op.proxy.name}) in ${op.targetName}, a ${op.targetClass} in ${op.year}: ${op.kind}, ${op.covert ? 'covert' : 'overt'}, by ${op.means.join(', ')}, for ${op.rationale.join(', ')}.`,
+      text: `${op.interfererName} backs the ${op.side} (${op.proxy.name}) in ${op.targetName}, a ${op.targetClass.replace('-', ' ')} in ${op.year}: ${op.kind}, ${op.covert ? 'covert' : 'overt'}, by ${op.means.join(', ')}, for ${op.rationale.join(', ')}.`,
     },
     { kind: 'heading', level: 2, text: `Verdict: ${a.verdict.verdict}` },
     { kind: 'paragraph', text: a.verdict.rule },
