@@ -30,7 +30,8 @@ export interface AssumptionDefinition {
   /** The scenario field a user would correct. */
   readonly field: string;
   readonly parameter: SweptParameter;
-  readonly values: readonly number[];
+  /** The plausible range, which for the target's power depends on what the state list already settles. */
+  readonly values: readonly number[] | ((operation: Operation) => readonly number[]);
 }
 
 const UNIT = [0.1, 0.3, 0.5, 0.7, 0.9];
@@ -39,7 +40,13 @@ const UNIT = [0.1, 0.3, 0.5, 0.7, 0.9];
 export const ASSUMPTIONS: readonly AssumptionDefinition[] = [
   { field: 'proxy.capability', parameter: 'capability', values: UNIT },
   { field: 'proxy.divergence', parameter: 'divergence', values: UNIT },
-  { field: 'targetSize', parameter: 'targetPower', values: [0.1, 0.3, 0.6, 0.85] },
+  {
+    field: 'targetSize → targetPower',
+    parameter: 'targetPower',
+    // The COW list settles whether the target is a major power; what stays uncertain is how strong it is.
+    values: (operation) =>
+      operation.targetClass === 'major-power' ? [0.7, 0.8, 0.85, 0.95] : [0.1, 0.3, 0.45, 0.6, 0.75],
+  },
   { field: 'pressure', parameter: 'heavyHandedness', values: UNIT },
   { field: 'aid', parameter: 'aid', values: [0.05, 0.15, 0.3, 0.5] },
   { field: 'proxy.nationalism', parameter: 'nationalism', values: UNIT },
@@ -81,7 +88,8 @@ export function sweepAssumptions(
   const base = mapToScenario(operation).scenario;
   return ASSUMPTIONS.map((assumption) => {
     const currentValue = base[assumption.parameter];
-    const values = [...new Set([...assumption.values, currentValue])].sort((a, b) => a - b);
+    const range = typeof assumption.values === 'function' ? assumption.values(operation) : assumption.values;
+    const values = [...new Set([...range, currentValue])].sort((a, b) => a - b);
     const points = values.map((value): SweepPointResult => {
       const mapping = mapToScenario(operation, { [assumption.parameter]: value, runs });
       const simulated = simulateOutcomes(mapping, `sweep:${assumption.parameter}=${value}:`);
