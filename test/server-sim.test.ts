@@ -188,3 +188,27 @@ async function presetScenario(name: string): Promise<Record<string, unknown>> {
   const { PRESETS } = await import('../src/sim/index.js');
   return { ...(PRESETS.find((p) => p.name === name)?.scenario ?? {}) };
 }
+
+describe('streaming over a real socket', () => {
+  it('sends every line of a run and of a sweep to an HTTP client', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const run = await fetch(`${address}/api/sim/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ scenario: { runs: 2000 }, trajectories: false }),
+    });
+    expect(lines(await run.text()).map((e) => e.type)).toEqual(['progress', 'progress', 'result']);
+    const plain = await fetch(`${address}/api/sim/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: { runs: 1500 } }),
+    });
+    expect(((await plain.json()) as { summary: { runs: number } }).summary.runs).toBe(1500);
+    const sweep = await fetch(`${address}/api/sim/sweep`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ runs: 100, grid: { aid: [0.1, 0.5] } }),
+    });
+    expect(lines(await sweep.text()).map((e) => e.type)).toEqual(['start', 'point', 'point', 'done']);
+  });
+});

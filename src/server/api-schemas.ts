@@ -146,6 +146,9 @@ export const fieldsSchema = z.object({
       values: z.array(z.string()).optional(),
     }),
   ),
+  exclusions: z
+    .array(z.object({ rule: z.string(), description: z.string() }))
+    .describe('the rules a table may leave episodes out by'),
 });
 
 export const statesSchema = z.object({

@@ -1,5 +1,6 @@
 /** What the API says about itself and its data: provenance, the filterable fields, the state list, the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
+import { EXCLUSION_RULES } from '../stats/index.js';
 import { FILTER_FIELDS, loadStateTable } from '../store/index.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import type { SnapshotCache } from './record-snapshot.js';
@@ -17,6 +18,7 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
       type: kind.type,
       ...('values' in kind ? { values: [...kind.values] } : {}),
     })),
+    exclusions: Object.entries(EXCLUSION_RULES).map(([rule, { description }]) => ({ rule, description })),
   };
   const states = {
     states: loadStateTable().states.map(({ cow, abbr, name, major }) => ({ cow, abbr, name, major })),

@@ -1,6 +1,6 @@
 /** The simulation over HTTP: one scenario's Monte Carlo and parameter sweeps, both bounded, the long ones streamed. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   DEFAULT_CONSTANTS,
@@ -47,9 +47,12 @@ function pointCount(spec: SweepSpec): number {
   return total;
 }
 
-/** Whether the client has gone: the work it asked for is then abandoned. */
-const gone = (request: FastifyRequest): boolean =>
-  request.raw.destroyed || request.raw.socket?.destroyed === true;
+/**
+ * Whether the client has gone: the work it asked for is then abandoned. The request stream itself is destroyed
+ * as soon as its body has been read, so the response and the socket are what tell.
+ */
+const gone = (reply: FastifyReply): boolean =>
+  reply.raw.destroyed || reply.request.raw.socket?.destroyed === true;
 
 export async function simRoutes(app: FastifyInstance): Promise<void> {
   const gate = createSimulationGate(LIMITS.concurrentSimulations);
@@ -70,10 +73,10 @@ export async function simRoutes(app: FastifyInstance): Promise<void> {
   }));
 
   /** Simulates in blocks, yielding between them; `progress` hears of each block done. */
-  async function* runInBlocks(request: FastifyRequest, scenario: Scenario, trajectories: boolean) {
+  async function* runInBlocks(reply: FastifyReply, scenario: Scenario, trajectories: boolean) {
     const blocks: RunBlock[] = [];
     for (let first = 0; first < scenario.runs; first += BLOCK_RUNS) {
-      if (gone(request)) return;
+      if (gone(reply)) return;
       blocks.push(
         simulateBlock(scenario, first, Math.min(BLOCK_RUNS, scenario.runs - first), { trajectories }),
       );
@@ -94,9 +97,9 @@ export async function simRoutes(app: FastifyInstance): Promise<void> {
     const release = gate.enter();
     // A client that asks for NDJSON hears of each block as it is done; others get the result alone.
     if ((request.headers.accept ?? '').includes('application/x-ndjson'))
-      return sendNdjson(reply, () => runInBlocks(request, scenario, body.trajectories), release);
+      return sendNdjson(reply, () => runInBlocks(reply, scenario, body.trajectories), release);
     try {
-      for await (const event of runInBlocks(request, scenario, body.trajectories))
+      for await (const event of runInBlocks(reply, scenario, body.trajectories))
         if (event.type === 'result') return event.result;
       return reply; // the client went away; nothing is sent
     } finally {
@@ -121,7 +124,7 @@ export async function simRoutes(app: FastifyInstance): Promise<void> {
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
       for (const [i, point] of points.entries()) {
-        if (gone(request)) return;
+        if (gone(reply)) return;
         yield { type: 'point', done: i + 1, total: points.length, point: runSweepPoint(point) } as const;
       }
       yield {

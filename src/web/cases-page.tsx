@@ -1,0 +1,187 @@
+/** The Cases page: a traced case's timeline with its mechanism tags, the ACH matrix and the Bayesian posterior. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CaseTrace } from '../trace/case-trace.js';
+import { getJson } from './api.js';
+import { ErrorBox } from './error-box.js';
+import { href, type Route } from './hash-route.js';
+
+interface CaseSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly period: { from: number; to: number };
+  readonly events: number;
+  readonly hypotheses: number;
+}
+
+type Traced = CaseTrace & { provenance: { meddle: string; hash: string } };
+
+function Timeline({ trace }: { trace: Traced }) {
+  const [tag, setTag] = useState('');
+  const tags = useMemo(() => [...new Set(trace.timeline.flatMap((t) => t.event.tags))].sort(), [trace]);
+  const shown = trace.timeline.filter((t) => tag === '' || t.event.tags.includes(tag as never));
+  return (
+    <section aria-label="timeline">
+      <h2>Timeline</h2>
+      <label>
+        mechanism{' '}
+        <select name="tag" value={tag} onChange={(e) => setTag((e.target as HTMLSelectElement).value)}>
+          <option value="">all</option>
+          {tags.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>{' '}
+      <output data-testid="event-count">{shown.length} events</output>
+      <ol class="timeline">
+        {shown.map(({ event, citations }) => (
+          <li key={event.id}>
+            <time>
+              {event.circa ? 'c. ' : ''}
+              {event.date}
+              {event.endDate !== undefined ? `–${event.endDate}` : ''}
+            </time>
+            <span class="tags">
+              {event.tags.map((t) => (
+                <span key={t} class={`tag tag-${t}`}>
+                  {t}
+                </span>
+              ))}
+            </span>
+            <p>{event.summary}</p>
+            <p class="muted">{citations.join('; ')}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Hypotheses({ trace }: { trace: Traced }) {
+  const h = trace.hypotheses;
+  if (h === undefined) return <p>This case has no hypotheses to weigh.</p>;
+  const { matrix } = h.ach;
+  const { priors, posterior, leader } = h.bayes.trace;
+  return (
+    <>
+      <section aria-label="ACH matrix">
+        <h2>Analysis of competing hypotheses</h2>
+        <p>{h.question}</p>
+        <div class="scroll">
+          <table class="ach">
+            <thead>
+              <tr>
+                <th>evidence</th>
+                {matrix.hypotheses.map((x) => (
+                  <th key={x.id} title={x.title}>
+                    {x.id}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.rows.map((row) => (
+                <tr key={row.evidence}>
+                  <th title={row.summary}>
+                    {row.evidence} <span class="muted">{row.summary}</span>
+                  </th>
+                  {row.cells.map((cell) => (
+                    <td
+                      key={cell.hypothesis}
+                      class={`rating rating-${cell.rating}`}
+                      title={`P(E | H) = ${cell.likelihood}`}
+                    >
+                      {cell.rating}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr class="total">
+                <th>weighted inconsistency (lower is better)</th>
+                {matrix.scores.map((s) => (
+                  <td key={s.hypothesis}>{s.inconsistency.toFixed(1)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>
+          Least inconsistent: <strong data-testid="ach-leader">{matrix.ranking[0]}</strong>
+        </p>
+      </section>
+      <section aria-label="posterior">
+        <h2>Bayesian posterior</h2>
+        <table class="posterior">
+          <thead>
+            <tr>
+              <th>hypothesis</th>
+              <th>prior</th>
+              <th>posterior</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.hypotheses.map((x) => (
+              <tr key={x.id}>
+                <th>
+                  {x.id} <span class="muted">{x.title}</span>
+                </th>
+                <td>{(priors[x.id] ?? 0).toFixed(3)}</td>
+                <td data-testid={`posterior-${x.id}`}>{(posterior[x.id] ?? 0).toFixed(3)}</td>
+                <td>
+                  <meter min={0} max={1} value={posterior[x.id] ?? 0} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          Leading after all the evidence: <strong data-testid="bayes-leader">{leader}</strong>
+        </p>
+      </section>
+    </>
+  );
+}
+
+export default function CasesPage({ route }: { route: Route }) {
+  const [cases, setCases] = useState<readonly CaseSummary[] | undefined>(undefined);
+  const [trace, setTrace] = useState<Traced | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const name = route.rest[0] ?? cases?.[0]?.id;
+
+  useEffect(() => {
+    getJson<{ cases: CaseSummary[] }>('/api/cases').then(({ cases: list }) => setCases(list), setError);
+  }, []);
+  useEffect(() => {
+    if (name === undefined) return;
+    setTrace(undefined);
+    getJson<Traced>(`/api/cases/${encodeURIComponent(name)}`).then(setTrace, setError);
+  }, [name]);
+
+  if (error !== undefined) return <ErrorBox error={error} />;
+  if (cases === undefined) return <p class="loading">Loading…</p>;
+  return (
+    <section aria-label="cases">
+      <h1>Cases</h1>
+      <nav class="cases">
+        {cases.map((c) => (
+          <a key={c.id} href={href('cases', c.id)} aria-current={c.id === name ? 'page' : undefined}>
+            {c.title} ({c.events} events, {c.hypotheses} hypotheses)
+          </a>
+        ))}
+      </nav>
+      {trace === undefined ? (
+        <p class="loading">Tracing…</p>
+      ) : (
+        <>
+          <h2>{trace.case.title}</h2>
+          <p class="muted">
+            {trace.case.period.from}–{trace.case.period.to}; sha256{' '}
+            <code>{trace.provenance.hash.slice(0, 12)}</code>
+          </p>
+          <Hypotheses trace={trace} />
+          <Timeline trace={trace} />
+        </>
+      )}
+    </section>
+  );
+}

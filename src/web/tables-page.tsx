@@ -1,0 +1,278 @@
+/** The Tables page: two fields of the record cross-tabulated, with interval bars, the test of association, and copy. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { tableChartOptions } from '../render/table-chart.js';
+import type { EpisodeTable } from '../stats/episode-table.js';
+import { getJson, queryString } from './api.js';
+import { ErrorBox } from './error-box.js';
+import { interval, percent, pValue } from './format.js';
+import { PlotFigure } from './plot-figure.js';
+import type { Fields, ServerProvenance } from './record-types.js';
+
+interface TableAnswer {
+  readonly provenance: ServerProvenance;
+  readonly where: readonly string[];
+  readonly result: EpisodeTable;
+  readonly markdown: string;
+  readonly csv: string;
+}
+
+/** Fields whose values are codes make readable tables; ids and years would give one column per episode. */
+const TABULABLE = new Set(['code', 'codes', 'boolean']);
+
+function Select(props: {
+  label: string;
+  name: string;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+  any?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+      >
+        {props.any === true && <option value="">any</option>}
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AssociationSummary({ result }: { result: EpisodeTable }) {
+  const { chiSquare, fisher, notes } = result.association;
+  return (
+    <section aria-label="association" class="association">
+      <h3>Test of association</h3>
+      <ul>
+        {chiSquare !== null && (
+          <li data-testid="chi-square">
+            χ² = {chiSquare.statistic.toFixed(2)}, df {chiSquare.df}, p {pValue(chiSquare.p)}
+          </li>
+        )}
+        {fisher !== null && (
+          <li data-testid="fisher">
+            Fisher’s {fisher.method === 'fisher-exact' ? 'exact' : 'Monte Carlo'} test, p {pValue(fisher.p)}
+          </li>
+        )}
+        {chiSquare?.warnings.map((w) => (
+          <li key={w} class="muted">
+            {w}
+          </li>
+        ))}
+        {notes.map((n) => (
+          <li key={n} class="muted">
+            {n}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TableGrid({ result }: { result: EpisodeTable }) {
+  const { table } = result;
+  return (
+    <table class="crosstab" aria-label="cross-tabulation">
+      <thead>
+        <tr>
+          <th>
+            {result.row} \ {result.column}
+          </th>
+          {table.columnLevels.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+          <th>total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rowLevels.map((r, i) => (
+          <tr key={r}>
+            <th>{r}</th>
+            {table.columnLevels.map((c, j) => {
+              const share = table.columnShares[i]?.[j];
+              return (
+                <td key={c}>
+                  {table.counts[i]?.[j] ?? 0}
+                  {share !== null && share !== undefined && (
+                    <span class="share">
+                      {' '}
+                      {percent(share.estimate)}{' '}
+                      <small>({interval(share.interval.lower, share.interval.upper)})</small>
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+            <td>{table.rowTotals[i]}</td>
+          </tr>
+        ))}
+        <tr class="total">
+          <th>total</th>
+          {table.columnTotals.map((t, j) => (
+            <td key={table.columnLevels[j]}>{t}</td>
+          ))}
+          <td>{table.total}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export default function TablesPage() {
+  const [fields, setFields] = useState<Fields | undefined>(undefined);
+  const [row, setRow] = useState('proxyOutcome');
+  const [by, setBy] = useState('side');
+  const [where, setWhere] = useState<Record<string, string>>({});
+  const [exclude, setExclude] = useState<string[]>([]);
+  const [method, setMethod] = useState('wilson');
+  const [answer, setAnswer] = useState<{ table: TableAnswer; ms: number } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [copied, setCopied] = useState('');
+
+  useEffect(() => {
+    getJson<Fields>('/api/fields').then(setFields, setError);
+  }, []);
+
+  const url = useMemo(
+    () =>
+      `/api/table${queryString([
+        ['row', row],
+        ['by', by],
+        ...Object.entries(where).map(([f, v]) => ['where', `${f}=${v}`] as const),
+        ...exclude.map((rule) => ['exclude', rule] as const),
+        ['method', method],
+      ])}`,
+    [row, by, where, exclude, method],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const started = performance.now();
+    getJson<TableAnswer>(url, controller.signal).then(
+      (table) => {
+        setAnswer({ table, ms: performance.now() - started });
+        setError(undefined);
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+    return () => controller.abort();
+  }, [url]);
+
+  const chart = useMemo(
+    () => (answer !== undefined ? tableChartOptions(answer.table.result, 720) : undefined),
+    [answer],
+  );
+
+  if (fields === undefined)
+    return error !== undefined ? <ErrorBox error={error} /> : <p class="loading">Loading…</p>;
+  const tabulable = fields.fields.filter((f) => TABULABLE.has(f.type)).map((f) => f.name);
+  const copy = async (what: 'Markdown' | 'CSV') => {
+    if (answer === undefined) return;
+    const text = what === 'Markdown' ? answer.table.markdown : answer.table.csv;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(`${what} copied`);
+    } catch {
+      setCopied(`${what} could not be copied: select it below`);
+    }
+  };
+
+  return (
+    <section aria-label="tables">
+      <h1>Tables</h1>
+      <form class="filters" aria-label="table" onSubmit={(e) => e.preventDefault()}>
+        <Select label="rows" name="row" value={row} options={tabulable} onChange={setRow} />
+        <Select label="columns" name="by" value={by} options={tabulable} onChange={setBy} />
+        <Select
+          label="interval"
+          name="method"
+          value={method}
+          options={['wilson', 'jeffreys', 'clopper-pearson']}
+          onChange={setMethod}
+        />
+        {['kind', 'targetClass', 'covert'].map((name) => {
+          const field = fields.fields.find((f) => f.name === name);
+          const values = field?.type === 'boolean' ? ['true', 'false'] : (field?.values ?? []);
+          return (
+            <Select
+              key={name}
+              label={`where ${name}`}
+              name={`where-${name}`}
+              value={where[name] ?? ''}
+              options={values}
+              any
+              onChange={(value) =>
+                setWhere((old) => {
+                  const next = { ...old };
+                  if (value === '') delete next[name];
+                  else next[name] = value;
+                  return next;
+                })
+              }
+            />
+          );
+        })}
+        <fieldset>
+          <legend>leave out</legend>
+          {fields.exclusions.map(({ rule, description }) => (
+            <label key={rule} title={description} class="check">
+              <input
+                type="checkbox"
+                name={`exclude-${rule}`}
+                checked={exclude.includes(rule)}
+                onChange={(e) =>
+                  setExclude((old) =>
+                    (e.target as HTMLInputElement).checked ? [...old, rule] : old.filter((r) => r !== rule),
+                  )
+                }
+              />
+              {rule}
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      <ErrorBox error={error} />
+      {answer !== undefined && (
+        <>
+          <p class="toolbar">
+            <output data-testid="table-episodes">{answer.table.result.episodes} episodes tabulated</output>
+            <span class="muted" data-testid="elapsed">
+              answered in {Math.round(answer.ms)} ms
+            </span>
+            <button type="button" onClick={() => void copy('Markdown')}>
+              Copy Markdown
+            </button>
+            <button type="button" onClick={() => void copy('CSV')}>
+              Copy CSV
+            </button>
+            <output aria-live="polite" data-testid="copied">
+              {copied}
+            </output>
+          </p>
+          <TableGrid result={answer.table.result} />
+          {chart !== undefined && (
+            <PlotFigure
+              options={chart}
+              label={`${answer.table.result.row} by ${answer.table.result.column}`}
+            />
+          )}
+          <AssociationSummary result={answer.table.result} />
+          <details>
+            <summary>Markdown</summary>
+            <pre data-testid="markdown">{answer.table.markdown}</pre>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

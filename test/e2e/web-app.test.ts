@@ -1,0 +1,255 @@
+/**
+ * The web app in a real browser: the built server on a free port, Debian's chromium driven by playwright-core;
+ * each page loads, does its main task, shows what a user should see and logs no console error.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+const WEB = new URL('../../dist/web/index.html', import.meta.url).pathname;
+const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
+const TIMEOUT = 60_000;
+
+/** In CI the browser must be there (.ci/start-services.sh installs it); elsewhere its absence skips, saying why. */
+function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing in CI (run .ci/start-services.sh)`);
+  console.warn(`skipping browser tests: no ${CHROMIUM} (apt-get install -y chromium)`);
+  return false;
+}
+
+const available = browserAvailable();
+
+let dir: string;
+let server: ChildProcess | undefined;
+let base = '';
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+/** Starts `meddle serve --port 0` and reads the address it prints. */
+function startServer(db: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, MEDDLE_DB: db };
+    delete env.MEDDLE_TOKEN;
+    server = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { env });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 30_000);
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    server.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    server.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
+  });
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  if (!existsSync(WEB) || !existsSync(MAIN)) throw new Error('no built app in dist/: run npm run build');
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'meddle-e2e-'));
+  base = await startServer(join(dir, 'record.db'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh tab that records every console error and uncaught exception. */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  if (context === undefined) throw new Error('no browser');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${base}/${path}`);
+  return { page, errors };
+}
+
+async function finish(page: Page, errors: string[], name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
+  await page.close();
+  expect(errors).toEqual([]);
+}
+
+describe.skipIf(!available)('the web app in chromium', () => {
+  it(
+    'Record: filters and sorts the episodes, shows one with its sources, and exports the view',
+    async () => {
+      const { page, errors } = await open('#/record');
+      const count = page.getByTestId('count');
+      await expect.poll(() => count.textContent()).toMatch(/^(\d+) of \1 episodes$/);
+      const total = Number((await count.textContent())?.split(' ')[0]);
+      expect(total).toBeGreaterThan(100);
+
+      await page.selectOption('select[name=kind]', 'electoral');
+      await expect.poll(() => count.textContent()).not.toBe(`${total} of ${total} episodes`);
+      const kinds = await page.locator('table.episodes tbody tr td:nth-child(5)').allTextContents();
+      expect(kinds.length).toBeGreaterThan(10);
+      expect(new Set(kinds)).toEqual(new Set(['electoral']));
+      await page.screenshot({ path: join(SHOTS, 'web-record-filtered.png') });
+
+      const csv = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      expect(csv).toBe('/api/episodes?kind=electoral&format=csv');
+      const exported = await page.request.get(`${base}${csv}`);
+      expect(exported.status()).toBe(200);
+      expect((await exported.text()).trim().split('\n')[0]).toMatch(/^id,title,/);
+
+      // The table opens sorted by year, earliest first; one click on the header turns it round.
+      await page.getByRole('button', { name: /^years/ }).click();
+      await expect.poll(() => page.locator('th[aria-sort=descending]').textContent()).toBe('years ▾');
+      const years = (await page.locator('table.episodes tbody tr td:nth-child(2)').allTextContents()).map(
+        (y) => Number(y.slice(0, 4)),
+      );
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+
+      await page.locator('table.episodes tbody tr:first-child a').click();
+      await expect.poll(() => page.locator('article.detail h3').allTextContents()).toContain('Sources');
+      expect(await page.locator('ol.sources li').count()).toBeGreaterThan(0);
+      expect(page.url()).toMatch(/#\/record\/[a-z0-9-]+$/);
+      await finish(page, errors, 'record-detail');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Tables: tabulates two fields with a chart and the test, answers a change within 100 ms, and copies Markdown',
+    async () => {
+      const { page, errors } = await open('#/tables');
+      await page.waitForSelector('table.crosstab');
+      await page.waitForSelector('.chart svg');
+      expect(await page.locator('table.crosstab thead th').first().textContent()).toBe(
+        'proxyOutcome \\ side',
+      );
+      expect(await page.getByTestId('chi-square').textContent()).toMatch(/^χ² = [\d.]+, df \d+, p /);
+
+      await page.selectOption('select[name=row]', 'payoff');
+      await expect
+        .poll(() => page.locator('table.crosstab thead th').first().textContent())
+        .toBe('payoff \\ side');
+      await page.selectOption('select[name=row]', 'proxyOutcome');
+      await expect
+        .poll(() => page.locator('table.crosstab thead th').first().textContent())
+        .toBe('proxyOutcome \\ side');
+      const elapsed = Number((await page.getByTestId('elapsed').textContent())?.match(/\d+/)?.[0]);
+      expect(elapsed).toBeLessThan(100);
+
+      await page.check('input[name=exclude-unknown-outcome]');
+      await expect
+        .poll(() => page.locator('table.crosstab tbody th').allTextContents())
+        .not.toContain('unknown');
+
+      await page.getByRole('button', { name: 'Copy Markdown' }).click();
+      await expect.poll(() => page.getByTestId('copied').textContent()).toBe('Markdown copied');
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      expect(clipboard).toMatch(/^\| proxyOutcome \\ side \|/);
+      await finish(page, errors, 'tables');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Simulator: runs a preset with its paths and outcome rates, then sweeps a parameter',
+    async () => {
+      const { page, errors } = await open('#/simulator');
+      await page.waitForSelector('select[name=preset]');
+      await page.selectOption('select[name=preset]', 'soviet-ccp');
+      expect(await page.inputValue('input[name=targetPower]')).toBe('0.7');
+      await page.fill('input[name=runs]', '3000');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForSelector('table.rates', { timeout: 30_000 });
+      expect(await page.locator('section[aria-label=result] h2').textContent()).toBe('3000 runs, struggle');
+      expect(await page.locator('section[aria-label=result] .chart svg').count()).toBe(4);
+      const rates = await page.locator('table.rates tbody th').allTextContents();
+      expect(rates).toContain('ascended');
+      expect(rates).toContain('defected');
+
+      await page.fill('input[name=steps]', '3');
+      await page.fill('input[name=sweep-runs]', '200');
+      await page.getByRole('button', { name: 'Sweep' }).click();
+      await page.waitForSelector('[data-chart="sweep of targetPower"] svg', { timeout: 30_000 });
+      await finish(page, errors, 'simulator');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Cases: shows the timeline with mechanism tags, the ACH matrix and the posterior',
+    async () => {
+      const { page, errors } = await open('#/cases');
+      await page.waitForSelector('table.ach');
+      expect(await page.locator('table.ach tbody tr').count()).toBeGreaterThan(3);
+      const leader = await page.getByTestId('bayes-leader').textContent();
+      expect(leader).toMatch(/^H\d/);
+      const posterior = Number(await page.getByTestId(`posterior-${leader}`).textContent());
+      expect(posterior).toBeGreaterThan(0.5);
+      const all = Number((await page.getByTestId('event-count').textContent())?.split(' ')[0]);
+      expect(all).toBeGreaterThan(50);
+      expect(await page.locator('.timeline .tag').count()).toBeGreaterThanOrEqual(all);
+      await page.selectOption('select[name=tag]', 'grievance');
+      await expect
+        .poll(async () => Number((await page.getByTestId('event-count').textContent())?.split(' ')[0]))
+        .toBeLessThan(all);
+      const tagged = await page
+        .locator('.timeline li')
+        .evaluateAll((items) =>
+          items.every((li) => [...li.querySelectorAll('.tag')].some((t) => t.textContent === 'grievance')),
+        );
+      expect(tagged).toBe(true);
+      await finish(page, errors, 'cases');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Assess: loads its page',
+    async () => {
+      const { page, errors } = await open('#/assess');
+      await page.waitForSelector('section[aria-label=assess] h1');
+      await finish(page, errors, 'assess');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'serves the app under a strict Content-Security-Policy, with nothing inline',
+    async () => {
+      const response = await fetch(`${base}/`);
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await response.text();
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html).not.toMatch(/\sstyle=/);
+    },
+    TIMEOUT,
+  );
+});
