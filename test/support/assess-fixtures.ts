@@ -1,6 +1,6 @@
 /** Small synthetic episodes and operations for the assessment's unit tests. */
-import type { Episode } from '../domain/episode-schema.js';
-import type { Operation } from '../domain/operation-schema.js';
+import type { Episode } from '../../src/domain/episode-schema.js';
+import type { Operation } from '../../src/domain/operation-schema.js';
 
 export function testEpisode(id: string, fields: Partial<Episode> = {}): Episode {
   return {
