@@ -9,7 +9,6 @@ import { registerDbCommands } from './db-command.js';
 import { registerModelCommands } from './model-command.js';
 import { registerRecordCommands } from './record-command.js';
 import { registerSimCommands } from './sim-command.js';
-import { registerSimCommands } from './sim-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerStatesCommand } from './states-command.js';
 import { registerTableCommands } from './table-command.js';
