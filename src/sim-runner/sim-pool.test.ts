@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseSweepSpec, runSweep, simulateScenario } from '../sim/index.js';
-import { runScenarioOnPool, runSweepOnPool } from './sim-pool.js';
+import { createSimPool, runScenarioOnPool, runSweepOnPool } from './sim-pool.js';
 
 // The pool runs the built worker (dist/sim-runner/sim-worker.js): `npm test` builds before it tests.
 describe('the worker pool', () => {
@@ -27,6 +27,21 @@ describe('the worker pool', () => {
     for (const workers of [1, 2]) {
       const pooled = await runScenarioOnPool(scenario, { workers, blockSize: 1000, trajectories: true });
       expect(JSON.stringify(pooled)).toBe(here);
+    }
+  });
+});
+
+describe('a started pool', () => {
+  it('runs several sweeps without restarting its threads, with the same results as a fresh pool', async () => {
+    const spec = parseSweepSpec({ base: { runs: 800 }, seed: 2, grid: { aid: [0.1, 0.6] } });
+    const pool = createSimPool({ workers: 2 });
+    try {
+      const first = JSON.stringify(await runSweepOnPool(spec, { pool }));
+      const second = JSON.stringify(await runSweepOnPool(spec, { pool }));
+      expect(second).toBe(first);
+      expect(first).toBe(JSON.stringify(await runSweepOnPool(spec, { workers: 1 })));
+    } finally {
+      await pool.destroy();
     }
   });
 });

@@ -27,6 +27,8 @@ export interface PoolOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** The built worker module; found next to this module, or in dist/ when running from the sources. */
   readonly workerFile?: string;
+  /** A started pool to run on (its own worker count applies); otherwise one is started and stopped for the call. */
+  readonly pool?: SimPool;
 }
 
 /** The compiled worker: beside this file once built; from the sources (tests), the one `npm run build` made. */
@@ -42,28 +44,57 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** A started pool of simulation workers, to run several sweeps or scenarios without restarting threads. */
+export interface SimPool {
+  readonly workers: number;
+  /** Runs tasks and returns their results in task order, whatever order the workers finish them in. */
+  run<R extends SimTaskResult>(
+    tasks: readonly SimTask[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<R[]>;
+  destroy(): Promise<void>;
+}
+
+export function createSimPool(options: Pick<PoolOptions, 'workers' | 'workerFile'> = {}): SimPool {
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
+  const pool = new Piscina<SimTask, SimTaskResult>({
+    filename: options.workerFile ?? defaultWorkerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  return {
+    workers,
+    async run<R extends SimTaskResult>(
+      tasks: readonly SimTask[],
+      onProgress?: (done: number, total: number) => void,
+    ) {
+      let done = 0;
+      return Promise.all(
+        tasks.map(async (task) => {
+          const result = (await pool.run(task)) as R;
+          done++;
+          onProgress?.(done, tasks.length);
+          return result;
+        }),
+      );
+    },
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** Runs tasks on `options.pool`, or on a pool started for them and stopped after. */
 async function runTasks<R extends SimTaskResult>(
   tasks: readonly SimTask[],
   options: PoolOptions,
 ): Promise<R[]> {
-  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
-  const pool = new Piscina<SimTask, R>({
-    filename: options.workerFile ?? defaultWorkerFile(),
-    minThreads: Math.min(workers, tasks.length),
-    maxThreads: workers,
-    idleTimeout: 1000,
+  if (options.pool !== undefined) return options.pool.run<R>(tasks, options.onProgress);
+  const pool = createSimPool({
+    workers: Math.min(options.workers ?? defaultWorkers(), Math.max(1, tasks.length)),
+    ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
   });
-  let done = 0;
   try {
-    // Results are put back in task order, so the order in which workers finish never shows in the output.
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = await pool.run(task);
-        done++;
-        options.onProgress?.(done, tasks.length);
-        return result;
-      }),
-    );
+    return await pool.run<R>(tasks, options.onProgress);
   } finally {
     await pool.destroy();
   }
