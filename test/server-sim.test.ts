@@ -76,7 +76,9 @@ describe('POST /api/sim/run', () => {
     const events = lines(response.body);
     expect(events.map((e) => e.type)).toEqual(['progress', 'progress', 'progress', 'result']);
     expect(events[2]).toEqual({ type: 'progress', done: 3000, total: 3000 });
-    expect((events[3] as { result: { summary: { runs: number } } }).result.summary.runs).toBe(3000);
+    expect((events[3] as unknown as { result: { summary: { runs: number } } }).result.summary.runs).toBe(
+      3000,
+    );
   });
 
   it('answers 400 naming each bad parameter, its value and the allowed range', async () => {
