@@ -29,3 +29,11 @@ su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname = 'meddle'\"" 
 su postgres -c "psql -qtAc \"select 1 from pg_database where datname = 'meddle_test'\"" | grep -q 1 ||
   su postgres -c "psql -qc 'create database meddle_test owner meddle'"
 echo "PostgreSQL $version ready at postgres://meddle:meddle@127.0.0.1:5432/meddle_test"
+
+# The browser tests (test/e2e) drive /usr/bin/chromium through playwright-core.
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+echo "chromium ready: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"

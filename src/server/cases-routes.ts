@@ -14,8 +14,9 @@ export interface CasesRoutesOptions {
 }
 
 interface TracedCase {
-  readonly provenance: { meddle: string; files: { case: string; hypotheses?: string }; hash: string };
   readonly trace: CaseTrace;
+  /** The response, serialised once: a trace does not change while the server runs. */
+  readonly body: string;
 }
 
 export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOptions): Promise<void> {
@@ -32,10 +33,9 @@ export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOpti
     const hash = createHash('sha256')
       .update(JSON.stringify([loaded.case, loaded.hypotheses ?? null]))
       .digest('hex');
-    const result: TracedCase = {
-      provenance: { meddle: options.meddle, files: loaded.files, hash },
-      trace: traceCase(loaded.case, loaded.hypotheses),
-    };
+    const trace = traceCase(loaded.case, loaded.hypotheses);
+    const provenance = { meddle: options.meddle, files: loaded.files, hash };
+    const result: TracedCase = { trace, body: JSON.stringify({ provenance, ...trace }) };
     traced.set(name, result);
     return result;
   };
@@ -53,7 +53,7 @@ export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOpti
     }),
   }));
 
-  app.get('/api/cases/:name', async (request) => {
+  app.get('/api/cases/:name', async (request, reply) => {
     const { name } = parseInput(caseParamsSchema, request.params, 'path');
     if (!names.includes(name))
       throw new ApiError(404, 'not-found', `no case ${JSON.stringify(name)}`, {
@@ -67,7 +67,6 @@ export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOpti
           },
         ],
       });
-    const { provenance, trace } = traceOf(name);
-    return { provenance, ...trace };
+    return reply.type('application/json; charset=utf-8').send(traceOf(name).body);
   });
 }

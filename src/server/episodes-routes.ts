@@ -14,7 +14,10 @@ import { ApiError } from './api-error.js';
 import { episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
 import { parseInput } from './parse-input.js';
-import type { SnapshotCache } from './record-snapshot.js';
+import type { RecordSnapshot, SnapshotCache } from './record-snapshot.js';
+
+/** Views of one snapshot kept rendered; the oldest goes first. */
+const RENDERED_VIEWS = 64;
 
 export interface EpisodesRoutesOptions {
   readonly store: RecordStore;
@@ -71,6 +74,7 @@ function invalid(error: unknown): never {
 
 export async function episodesRoutes(app: FastifyInstance, options: EpisodesRoutesOptions): Promise<void> {
   const { store, record } = options;
+  const renderedViews = new WeakMap<RecordSnapshot, Map<string, string>>();
   const writeGuard = requireWriteToken(options.token);
 
   app.get('/api/episodes', async (request, reply) => {
@@ -97,15 +101,31 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
       const issues = queryIssues(error);
       throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
     }
-    // Filtered in memory by the reference semantics every store's query keeps (matchesFilter).
     const snapshot = await record.get();
-    const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
+    // A whole record serialised is a few hundred kilobytes: each view is rendered once per snapshot of the record.
+    let rendered = renderedViews.get(snapshot);
+    if (rendered === undefined) {
+      rendered = new Map();
+      renderedViews.set(snapshot, rendered);
+    }
+    const key = `${format}\n${where.join('\n')}`;
+    let text = rendered.get(key);
+    if (text === undefined) {
+      // Filtered in memory by the reference semantics every store's query keeps (matchesFilter).
+      const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
+      text =
+        format === 'csv'
+          ? formatEpisodesCsv(episodes)
+          : JSON.stringify({ provenance: snapshot.provenance, where, count: episodes.length, episodes });
+      if (rendered.size >= RENDERED_VIEWS) rendered.delete(rendered.keys().next().value as string);
+      rendered.set(key, text);
+    }
     if (format === 'csv')
-      return reply
+      reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="meddle-episodes.csv"')
-        .send(formatEpisodesCsv(episodes));
-    return { provenance: snapshot.provenance, where, count: episodes.length, episodes };
+        .header('content-disposition', 'attachment; filename="meddle-episodes.csv"');
+    else reply.type('application/json; charset=utf-8');
+    return reply.send(text);
   });
 
   app.get('/api/episodes/:id', async (request) => {

@@ -44,9 +44,10 @@ const CACHED_TABLES = 64;
 
 export async function tableRoutes(app: FastifyInstance, options: TableRoutesOptions): Promise<void> {
   const { record } = options;
-  const cache = new Map<string, unknown>();
+  const cache = new Map<string, string>();
 
-  app.get('/api/table', async (request) => {
+  app.get('/api/table', async (request, reply) => {
+    reply.type('application/json; charset=utf-8');
     const query = parseInput(tableQuerySchema, request.query, 'query');
     const row = field(query.row, 'row');
     const column = field(query.by, 'by');
@@ -85,7 +86,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       query.seed,
     ]);
     const cached = cache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return reply.send(cached);
     const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
     // The seed makes Fisher's Monte Carlo p-value on tables beyond 2×2 the same on every request.
     const rng = prngForStream(query.seed, 0);
@@ -107,7 +108,8 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
     };
     // Oldest first out: a Map iterates in insertion order.
     if (cache.size >= CACHED_TABLES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, answer);
-    return answer;
+    const body = JSON.stringify(answer);
+    cache.set(key, body);
+    return reply.send(body);
   });
 }
