@@ -4,6 +4,7 @@ import {
   EPISODE_ID_PATTERN,
   episodeInputSchema,
   MEANS,
+  operationSchema,
   RATIONALES,
   TARGET_CLASSES,
 } from '../domain/index.js';
@@ -281,4 +282,30 @@ export const tableResultSchema = z.object({
   }),
   markdown: z.string(),
   csv: z.string(),
+});
+
+export const assessQuerySchema = z.strictObject({
+  format: z
+    .enum(['json', 'html', 'md'])
+    .default('json')
+    .describe('json (default), or the report as self-contained HTML or Markdown, as an attachment'),
+});
+
+/** The assessment's shape is the assess module's; the document names its parts. */
+export const assessmentSchema = z.looseObject({
+  operation: z.looseObject({ name: z.string(), title: z.string() }),
+  verdict: z.looseObject({ verdict: z.string(), reasons: z.array(z.looseObject({})) }),
+  odds: z.looseObject({}),
+  comparables: z.looseObject({ list: z.array(z.looseObject({ id: z.string() })) }),
+  baseRates: z.looseObject({}),
+  ledger: z.array(z.looseObject({})),
+  risks: z.array(z.looseObject({})),
+  assumptions: z.array(z.looseObject({})),
+  provenance: z.looseObject({ meddle: z.string(), model: z.string(), seed: z.int(), runs: z.int() }),
+});
+
+export const operationBodySchema = operationSchema.meta({
+  id: 'Operation',
+  description:
+    'A proposed operation, as a scenario file holds it (docs/assessment.md); states by code, abbreviation or name.',
 });

@@ -4,12 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import type { RecordStore } from '../store/index.js';
 import type { ErrorBody } from './api-error.js';
 import { LIMITS } from './api-schemas.js';
+import { assessRoutes } from './assess-routes.js';
 import { casesRoutes } from './cases-routes.js';
 import { episodesRoutes } from './episodes-routes.js';
 import { errorBody, installErrorHandler } from './error-handler.js';
 import { metaRoutes } from './meta-routes.js';
 import { createSnapshotCache } from './record-snapshot.js';
 import { simRoutes } from './sim-routes.js';
+import { createSimulationGate } from './simulation-gate.js';
 import { tableRoutes } from './table-routes.js';
 import { webStatic } from './web-static.js';
 
@@ -71,7 +73,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(episodesRoutes, { store: options.store, record, token });
   await app.register(tableRoutes, { record });
   await app.register(casesRoutes, { meddle: options.version });
-  await app.register(simRoutes);
+  // Runs, sweeps and assessments share one cap: each holds the process for up to a few seconds.
+  const gate = createSimulationGate(LIMITS.concurrentSimulations);
+  await app.register(simRoutes, { gate });
+  await app.register(assessRoutes, { record, gate });
   await app.register(metaRoutes, { record, meddle: options.version });
   if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
   return app;

@@ -1,6 +1,8 @@
 /** The OpenAPI 3.1 document of the API, generated from the same zod schemas the routes validate with. */
 import { z } from 'zod';
 import {
+  assessmentSchema,
+  assessQuerySchema,
   caseListSchema,
   caseParamsSchema,
   caseTraceSchema,
@@ -13,6 +15,7 @@ import {
   fieldsSchema,
   importReportSchema,
   LIMITS,
+  operationBodySchema,
   parametersSchema,
   provenanceSchema,
   scenarioBodySchema,
@@ -103,6 +106,20 @@ export const OPERATIONS: readonly Operation[] = [
     query: tableQuerySchema,
     ok: { status: 200, description: 'the table', content: json(tableResultSchema) },
     errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/assess',
+    summary: `Assess a proposed operation (a scenario as JSON or YAML, at most ${LIMITS.runs} runs): comparables, pooled base rates, simulated outcomes, costs, risks, verdict`,
+    tag: 'assessment',
+    query: assessQuerySchema,
+    body: { 'application/json': operationBodySchema, 'application/yaml': z.string() },
+    ok: {
+      status: 200,
+      description: 'the assessment, or its report as an attachment',
+      content: { ...json(assessmentSchema), 'text/html': z.string(), 'text/markdown': z.string() },
+    },
+    errors: [400, 413, 415, 503],
   },
   {
     method: 'get',
@@ -330,6 +347,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     tags: [
       { name: 'record', description: 'the episode record' },
       { name: 'tables', description: 'cross-tabulations with honest uncertainty' },
+      { name: 'assessment', description: 'proposed operations weighed against the record and the model' },
       { name: 'cases', description: 'traced cases' },
       { name: 'simulation', description: 'the principal–agent model' },
       { name: 'meta', description: 'provenance and reference lists' },

@@ -21,7 +21,7 @@ import { ApiError } from './api-error.js';
 import { LIMITS } from './api-schemas.js';
 import { sendNdjson } from './ndjson-stream.js';
 import { parseInput } from './parse-input.js';
-import { createSimulationGate } from './simulation-gate.js';
+import type { SimulationGate } from './simulation-gate.js';
 
 /** Runs per block: small enough that the event loop is given back every few tens of milliseconds. */
 const BLOCK_RUNS = 1000;
@@ -54,8 +54,8 @@ function pointCount(spec: SweepSpec): number {
 const gone = (reply: FastifyReply): boolean =>
   reply.raw.destroyed || reply.request.raw.socket?.destroyed === true;
 
-export async function simRoutes(app: FastifyInstance): Promise<void> {
-  const gate = createSimulationGate(LIMITS.concurrentSimulations);
+export async function simRoutes(app: FastifyInstance, options: { gate: SimulationGate }): Promise<void> {
+  const { gate } = options;
 
   app.get('/api/sim/parameters', async () => ({
     parameters: Object.entries(NUMERIC_PARAMETERS).map(([key, p]) => ({

@@ -1,0 +1,71 @@
+/** Assessment over HTTP: a proposed operation in, the report out as JSON, Markdown or self-contained HTML. */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { assessOperation } from '../assess/index.js';
+import { renderAssessmentReport } from '../render/assessment-report.js';
+import { loadStateTable, parseOperationFile } from '../store/index.js';
+import { ApiError } from './api-error.js';
+import { assessQuerySchema, LIMITS } from './api-schemas.js';
+import { parseInput } from './parse-input.js';
+import type { SnapshotCache } from './record-snapshot.js';
+import type { SimulationGate } from './simulation-gate.js';
+
+export interface AssessRoutesOptions {
+  readonly record: SnapshotCache;
+  readonly gate: SimulationGate;
+}
+
+const TYPES = ['application/json', 'application/yaml', 'text/yaml'];
+
+export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOptions): Promise<void> {
+  // The body is read as text, JSON or YAML alike, so that every issue names the line of the body it is on.
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser(TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post('/api/assess', async (request, reply) => {
+    const { format } = parseInput(assessQuerySchema, request.query, 'query');
+    const text = String(request.body ?? '');
+    const states = loadStateTable();
+    const operation = parseOperationFile(text, 'body', states);
+    if (operation.runs > LIMITS.runs)
+      throw new ApiError(
+        400,
+        'bad-request',
+        `runs: too many runs (got ${operation.runs}; at most ${LIMITS.runs})`,
+        {
+          issues: [
+            {
+              file: 'body',
+              field: 'runs',
+              value: String(operation.runs),
+              message: 'too many runs',
+              hint: `at most ${LIMITS.runs}`,
+            },
+          ],
+        },
+      );
+    const snapshot = await options.record.get();
+    const release = options.gate.enter();
+    let assessment: ReturnType<typeof assessOperation>;
+    try {
+      assessment = assessOperation(operation, snapshot.episodes, {
+        meddle: snapshot.provenance.meddle,
+        record: snapshot.provenance.record,
+        // The hash identifies the scenario as sent, so that a report can be matched to its input.
+        scenario: { file: 'request body', hash: createHash('sha256').update(text).digest('hex') },
+        names: {
+          interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
+          target: states.byCode(operation.target)?.name ?? String(operation.target),
+        },
+      });
+    } finally {
+      release();
+    }
+    if (format === 'json') return assessment;
+    const filename = `meddle-assessment-${operation.name}.${format === 'html' ? 'html' : 'md'}`;
+    return reply
+      .type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(renderAssessmentReport(assessment, format));
+  });
+}
