@@ -1,5 +1,4 @@
 /** `meddle agreement`: intercoder reliability of records coded by several people (Krippendorff's α). */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { InputError, type InputIssue } from '../domain/index.js';
@@ -11,6 +10,7 @@ import {
   MEASUREMENT_LEVELS,
   type MeasurementLevel,
 } from '../stats/index.js';
+import { readTextFile } from '../store/index.js';
 import { randomFromSeed, seedValue } from './analytics-options.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect, json } from './command-context.js';
@@ -26,16 +26,7 @@ interface Codings {
 
 /** Reads the long form: one row per unit, coder and field; an empty value is a missing code. */
 function readCodings(file: string): Codings {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError({
-      file,
-      message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
-      hint: 'check the path',
-    });
-  }
+  const text = readTextFile(file);
   let rows: Record<string, string>[];
   try {
     rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true });

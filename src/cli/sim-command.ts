@@ -1,5 +1,4 @@
 /** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
@@ -27,7 +26,8 @@ import {
   simulateBlock,
   simulateScenario,
 } from '../sim/index.js';
-import { runScenarioOnPool, runSweepOnPool } from '../sim-runner/index.js';
+import { runScenarioOnPool, runSweepOnPool, runSweepOnQueue, startSweepWorker } from '../sim-runner/index.js';
+import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { MEDDLE_VERSION } from './version.js';
@@ -36,31 +36,21 @@ import { MEDDLE_VERSION } from './version.js';
 const numeric = (text: string | undefined): number | string | undefined =>
   text === undefined ? undefined : text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError({
-      file,
-      message: code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? 'error'})`,
-    });
-  }
-}
-
-function workersOption(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+/** A whole number from 1 to `max` given to an option, or an InputError naming the option. */
+function positiveInteger(text: string, option: string, max = 10_000): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 256) {
+  if (!Number.isInteger(n) || n < 1 || n > max)
     throw new InputError({
-      field: '--workers',
+      field: option,
       value: text,
-      message: 'not a worker count',
-      hint: 'an integer 1..256',
+      message: 'not a whole number in range',
+      hint: `an integer 1..${max}`,
     });
-  }
   return n;
 }
+
+const workersOption = (text: string | undefined): number | undefined =>
+  text === undefined ? undefined : positiveInteger(text, '--workers', 256);
 
 /** The scenario named on the command line: a preset, or a YAML/JSON file, with `--runs` and `--seed` on top. */
 function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string }): Scenario {
@@ -73,7 +63,7 @@ function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string })
     // Neither a preset nor a scenario file: let the preset lookup say so, with its suggestion.
     return resolveScenario({ preset: spec });
   }
-  const scenario = parseScenarioText(readText(spec), spec);
+  const scenario = parseScenarioText(readTextFile(spec), spec);
   return Object.keys(extra).length === 0
     ? scenario
     : resolveScenario({ ...scenario, ...extra }, { file: spec });
@@ -233,7 +223,7 @@ export function registerSimCommands(program: Command, context: CommandContext): 
           const lines: string[] = [];
           for (let row = 0; row < block.columns.size; row++)
             lines.push(JSON.stringify(runRecord(block, row)));
-          writeFileSync(options.perRun, `${lines.join('\n')}\n`);
+          writeFileAtomic(options.perRun, `${lines.join('\n')}\n`);
         }
         if (options.json === true) return io.out(json({ meddle: MEDDLE_VERSION, ...result }));
         const title = scenario.name ?? spec;
@@ -269,29 +259,43 @@ export function registerSimCommands(program: Command, context: CommandContext): 
     .argument('<sweep>', 'a .yaml/.json sweep file (see examples/sweeps/)')
     .option('--workers <n>', 'worker threads (default: all cores; the output does not depend on it)')
     .option('--out <file>', 'write the JSON result to this file instead of standard output')
-    .action(async (file: string, options: { workers?: string; out?: string }) => {
-      const { value } = parseDataText(readText(file), file);
-      const spec = parseSweepSpec(value, file);
-      const workers = workersOption(options.workers);
-      const progress = progressFor(context, 'points');
-      let result: SweepResult;
-      try {
-        result = await runSweepOnPool(
-          spec,
-          {
-            ...(workers !== undefined ? { workers } : {}),
-            ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
-          },
-          file,
+    .option(
+      '--queue <redis-url>',
+      'split the sweep into jobs on BullMQ over Redis, run by `meddle worker` on any machines',
+    )
+    .option('--chunk <n>', 'sweep points per queued job', '4')
+    .action(
+      async (file: string, options: { workers?: string; out?: string; queue?: string; chunk: string }) => {
+        const { value } = parseDataText(readTextFile(file), file);
+        const spec = parseSweepSpec(value, file);
+        const workers = workersOption(options.workers);
+        const progress = progressFor(context, 'points');
+        const onProgress = progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {};
+        let result: SweepResult;
+        try {
+          result =
+            options.queue === undefined
+              ? await runSweepOnPool(
+                  spec,
+                  { ...(workers !== undefined ? { workers } : {}), ...onProgress },
+                  file,
+                )
+              : await runSweepOnQueue(spec, options.queue, {
+                  chunkSize: positiveInteger(options.chunk, '--chunk'),
+                  ...onProgress,
+                });
+        } finally {
+          progress.stop();
+        }
+        const text = json({ meddle: MEDDLE_VERSION, ...result });
+        if (options.out === undefined) return io.out(text);
+        writeFileAtomic(options.out, text);
+        line(
+          io.err,
+          `${result.points.length} points written to ${options.out}; ${footer(result.provenance)}`,
         );
-      } finally {
-        progress.stop();
-      }
-      const text = json({ meddle: MEDDLE_VERSION, ...result });
-      if (options.out === undefined) return io.out(text);
-      writeFileSync(options.out, text);
-      line(io.err, `${result.points.length} points written to ${options.out}; ${footer(result.provenance)}`);
-    });
+      },
+    );
 
   sim
     .command('propositions')
@@ -325,7 +329,7 @@ export function registerSimCommands(program: Command, context: CommandContext): 
         options.targets === undefined
           ? undefined
           : parseCalibrationTargets(
-              parseDataText(readText(options.targets), options.targets).value,
+              parseDataText(readTextFile(options.targets), options.targets).value,
               options.targets,
             );
       const report = calibrate({
@@ -335,5 +339,28 @@ export function registerSimCommands(program: Command, context: CommandContext): 
       });
       if (options.json === true) return io.out(json({ meddle: MEDDLE_VERSION, ...report }));
       line(io.out, calibrationText(report));
+    });
+
+  program
+    .command('worker')
+    .description('take sweep jobs off a BullMQ queue on Redis and run them, until interrupted')
+    .requiredOption('--queue <redis-url>', 'the Redis the sweeps are queued on, e.g. redis://10.0.0.5:6379')
+    .option('--concurrency <n>', 'jobs run at once (each takes a core while it runs)', '1')
+    .action(async (options: { queue: string; concurrency: string }) => {
+      const concurrency = positiveInteger(options.concurrency, '--concurrency');
+      let points = 0;
+      const worker = startSweepWorker(options.queue, {
+        concurrency,
+        onChunk: (n) => {
+          points += n;
+        },
+      });
+      line(io.err, `worker on ${options.queue}, ${concurrency} at a time; Ctrl-C to stop`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await worker.close();
+      line(io.err, `stopped after ${points} sweep points`);
     });
 }

@@ -1,5 +1,5 @@
 /** Reads a traced case from its folder (case.yaml or case.json, hypotheses.yaml) into validated values or InputErrors. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -16,7 +16,9 @@ import {
   type InputIssue,
   issuesFromZod,
 } from '../domain/index.js';
+
 import { DATA_DIR } from './bundled-data.js';
+import { readTextFile } from './text-file.js';
 
 /** The cases bundled with meddle: one folder each under data/cases/. */
 export const CASES_DIR = `${DATA_DIR}cases/`;
@@ -100,20 +102,9 @@ function crossIssues(issues: readonly CaseCrossIssue[], parsed: ParsedFile, file
   });
 }
 
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError({
-      file: shown,
-      message: `cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-}
-
 /** Reads and validates a case file; `recordIds`, when given, must hold every episode the case links to. */
 export function readCaseFile(path: string, shown: string = path, recordIds?: ReadonlySet<string>): Case {
-  const parsed = parseWithLines(readText(path, shown), shown);
+  const parsed = parseWithLines(readTextFile(path, shown), shown);
   const result = caseSchema.safeParse(parsed.value);
   if (!result.success) throw new InputError(zodIssues(result.error, parsed, shown));
   if (recordIds !== undefined) {
@@ -128,7 +119,7 @@ export function readCaseFile(path: string, shown: string = path, recordIds?: Rea
 
 /** Reads and validates hypotheses, then checks them against the case they weigh. */
 export function readHypothesesFile(path: string, c: Case, shown: string = path): CaseHypotheses {
-  const parsed = parseWithLines(readText(path, shown), shown);
+  const parsed = parseWithLines(readTextFile(path, shown), shown);
   const result = caseHypothesesSchema.safeParse(parsed.value);
   if (!result.success) throw new InputError(zodIssues(result.error, parsed, shown));
   const cross = crossCheckHypotheses(c, result.data);

@@ -1,5 +1,4 @@
 /** Reads a proposed operation (YAML or JSON scenario file), resolves its states and names every error's file, line and field. */
-import { readFileSync } from 'node:fs';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -16,7 +15,9 @@ import {
   type StateReference,
   type StateTable,
 } from '../domain/index.js';
+
 import { loadStateTable } from './bundled-data.js';
+import { readTextFile } from './text-file.js';
 
 /** A scenario file holds a handful of fields; the cap only guards against alias bombs. */
 const MAX_ALIASES = 100;
@@ -186,15 +187,10 @@ export function parseOperationFile(
 
 /** Reads and parses a scenario file from disk; the file is named in errors as given. */
 export function readOperationFile(path: string, states?: StateTable): { operation: Operation; text: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError({
-      file: path,
-      message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      hint: 'give the path of a YAML or JSON scenario file, e.g. examples/assess/covert-major-power.yaml',
-    });
-  }
+  const text = readTextFile(
+    path,
+    path,
+    'give the path of a YAML or JSON scenario file, e.g. examples/assess/covert-major-power.yaml',
+  );
   return { operation: parseOperationFile(text, path, states), text };
 }

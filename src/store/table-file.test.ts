@@ -54,7 +54,7 @@ describe('readTableFile', () => {
       /^t\.yaml:\d+: not valid YAML/,
     );
     expect(issuesOf(() => readTableFile('/nonexistent/table.yaml'))).toEqual([
-      '/nonexistent/table.yaml: cannot read: ENOENT',
+      '/nonexistent/table.yaml: cannot read the file: no such file (check the path)',
     ]);
   });
 });

@@ -1,9 +1,9 @@
 /** Reads a published table (meddle's small YAML table format) into the structure `checkTable` checks. */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { fieldPath, InputError, type InputIssue } from '../domain/index.js';
 import type { PublishedRow, PublishedTable } from '../stats/check-table.js';
+import { readTextFile } from './text-file.js';
 
 const id = z.string().trim().min(1);
 const count = z.int().min(0, 'a count cannot be negative');
@@ -147,14 +147,5 @@ export function parseTableFile(text: string, file: string): PublishedTable {
 
 /** Reads and parses a table file from disk. */
 export function readTableFile(file: string): PublishedTable {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError({
-      file,
-      message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
-  }
-  return parseTableFile(text, file);
+  return parseTableFile(readTextFile(file), file);
 }
