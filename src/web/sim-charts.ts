@@ -1,7 +1,6 @@
 /** Chart specs of the simulator: yearly bands of the paths, and outcome rates across a swept parameter. */
 import * as Plot from '@observablehq/plot';
-import type { Band, RunSummary } from '../sim/aggregate.js';
-import type { Rate } from '../sim/wilson-interval.js';
+import type { Band, Rate, RunSummary } from '../sim/index.js';
 
 export const PATHS = [
   ['powerShare', "proxy's power share"],

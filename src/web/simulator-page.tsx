@@ -1,7 +1,6 @@
 /** The Simulator page: the model's parameters as sliders, presets, a run with its paths and rates, and sweeps. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { RunSummary } from '../sim/aggregate.js';
-import type { Rate } from '../sim/wilson-interval.js';
+import type { Rate, RunSummary } from '../sim/index.js';
 import { ApiFailure, getJson, postNdjson } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
