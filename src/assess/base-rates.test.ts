@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseRate } from './base-rates.js';
 import { testEpisode, testOperation } from '../../test/support/assess-fixtures.js';
+import { baseRate } from './base-rates.js';
 
 /** Strata of incumbents (8 of 10 won) and challengers (4 of 10), with a thin stratum of one won major-power case. */
 const episodes = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aidOf, mapToScenario, TARGET_POWER } from './parameter-mapping.js';
 import { testOperation } from '../../test/support/assess-fixtures.js';
+import { aidOf, mapToScenario, TARGET_POWER } from './parameter-mapping.js';
 
 describe('mapToScenario', () => {
   it('maps a major power to targetPower 0.85 whatever size is given, and a minor one by its size', () => {

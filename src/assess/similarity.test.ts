@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { testEpisode, testOperation } from '../../test/support/assess-fixtures.js';
 import { findComparables } from './comparables.js';
 import { similarity } from './similarity.js';
-import { testEpisode, testOperation } from '../../test/support/assess-fixtures.js';
 
 describe('similarity', () => {
   it('is 1 for an episode coded exactly as the operation', () => {

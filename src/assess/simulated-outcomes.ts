@@ -3,7 +3,7 @@ import { allocateRunColumns, prepareKernel, type RunColumns, simulateRuns } from
 import { DEFAULT_CONSTANTS, MODEL_VERSION } from '../sim/model-constants.js';
 import type { Scenario } from '../sim/parameters.js';
 import { quantileSorted } from '../sim/quantile.js';
-import { wilsonInterval } from '../sim/wilson-interval.js';
+import { rateWithInterval } from '../sim/rate.js';
 import { type Figure, figure, type ScenarioOrigin, type SimulationOrigin } from './figure.js';
 import type { ParameterMapping } from './parameter-mapping.js';
 
@@ -56,7 +56,7 @@ function origin(simulation: SimulationRecord, method: string): SimulationOrigin 
 }
 
 function rateFigure(count: number, n: number, provenance: SimulationOrigin): Figure {
-  const rate = wilsonInterval(count, n);
+  const rate = rateWithInterval(count, n);
   return figure(rate.rate ?? 0, provenance, { low: rate.low, high: rate.high, n });
 }
 

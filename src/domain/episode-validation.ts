@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { type CodedEpisode, type Episode, episodeInputSchema } from './episode-schema.js';
 import type { InputIssue } from './input-error.js';
+import { show, valueAt } from './issue-values.js';
 import type { StateTable } from './state-table.js';
 
 /** One record to check, with where it came from. */
@@ -27,20 +28,6 @@ export function fieldPath(path: readonly PropertyKey[]): string {
       typeof key === 'number' ? `${out}[${key}]` : out === '' ? String(key) : `${out}.${String(key)}`,
     '',
   );
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function show(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function hintFor(issue: z.core.$ZodIssue): string | undefined {

@@ -6,6 +6,7 @@ export * from './episode-field-kinds.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';
 export * from './input-error.js';
+export * from './issue-values.js';
 export * from './operation-schema.js';
 export * from './record-coverage.js';
 export * from './source-schema.js';

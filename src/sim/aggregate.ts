@@ -2,7 +2,7 @@
 import type { RunColumns, Trajectories } from './kernel.js';
 import type { Mode } from './parameters.js';
 import { quantileSorted } from './quantile.js';
-import { type Rate, wilsonInterval, Z95 } from './wilson-interval.js';
+import { type Rate, rateWithInterval, Z95 } from './rate.js';
 
 /** A mean with its normal-approximation 95 % interval; null fields when nothing was observed. */
 export interface Mean {
@@ -124,7 +124,7 @@ export function rateOf(size: number, hit: (row: number) => boolean, keep?: (row:
     n++;
     if (hit(i)) count++;
   }
-  return wilsonInterval(count, n);
+  return rateWithInterval(count, n);
 }
 
 /** Running count, sum and sum of squared deviations of one mean; two passes keep the variance accurate. */
@@ -261,16 +261,16 @@ export function struggleOutcomes(columns: RunColumns, horizon: number): OutcomeS
   return {
     mode: 'struggle',
     rates: {
-      ascended: wilsonInterval(ascended, size),
-      ascendedWithin5Years: wilsonInterval(within5, size),
-      ascendedWithin10Years: wilsonInterval(within10, size),
-      ousted: wilsonInterval(ousted, size),
-      inPowerAtHorizon: wilsonInterval(inPower, size),
-      alignedAtHorizon: wilsonInterval(aligned, size),
-      alignedAtHorizonGivenAscent: wilsonInterval(alignedGivenAscent, ascended),
-      defected: wilsonInterval(defected, size),
-      defectedWithin10YearsOfAscent: wilsonInterval(defectedWithin10, observable),
-      exposed: wilsonInterval(exposed, size),
+      ascended: rateWithInterval(ascended, size),
+      ascendedWithin5Years: rateWithInterval(within5, size),
+      ascendedWithin10Years: rateWithInterval(within10, size),
+      ousted: rateWithInterval(ousted, size),
+      inPowerAtHorizon: rateWithInterval(inPower, size),
+      alignedAtHorizon: rateWithInterval(aligned, size),
+      alignedAtHorizonGivenAscent: rateWithInterval(alignedGivenAscent, ascended),
+      defected: rateWithInterval(defected, size),
+      defectedWithin10YearsOfAscent: rateWithInterval(defectedWithin10, observable),
+      exposed: rateWithInterval(exposed, size),
     },
     means: {
       ascentYear: finishMean(ascentYear),

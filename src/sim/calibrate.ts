@@ -4,8 +4,8 @@ import { InputError } from '../domain/input-error.js';
 import type { RunSummary } from './aggregate.js';
 import { type ModelConstants, REFERENCE_CONSTANTS } from './model-constants.js';
 import { parseScenario, type Scenario, type ScenarioInput } from './parameters.js';
+import type { Rate } from './rate.js';
 import { simulateScenario } from './simulate.js';
-import type { Rate } from './wilson-interval.js';
 
 export const CALIBRATION_MEASURES = [
   'won',

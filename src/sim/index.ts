@@ -8,7 +8,7 @@ export * from './presets.js';
 export * from './prng.js';
 export * from './propositions.js';
 export * from './quantile.js';
+export * from './rate.js';
 export * from './scenario-file.js';
 export * from './simulate.js';
 export * from './sweep.js';
-export * from './wilson-interval.js';

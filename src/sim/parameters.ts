@@ -1,6 +1,8 @@
 /** The scenario parameters of the interference model: their ranges, defaults, meanings and validation. */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../domain/input-error.js';
+import { show, valueAt } from '../domain/issue-values.js';
+import { closest } from '../domain/suggest.js';
 
 /** Whom the sponsor backs; the record's codebook also knows `unknown`, which a simulation cannot run. */
 export const SIDES = ['challenger', 'incumbent'] as const;
@@ -176,52 +178,6 @@ function parameterAt(path: readonly PropertyKey[]): NumericParameter | undefined
     : undefined;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function show(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value);
-}
-
-/** Levenshtein distance, to offer the nearest known name for a misspelt one. */
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] as number;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] as number;
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] as number;
-}
-
-/** The known name closest to `name`, when it is close enough to be a likely typo. */
-export function suggestName(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
 function issueFor(
   issue: z.core.$ZodIssue,
   input: unknown,
@@ -232,7 +188,7 @@ function issueFor(
     const path = [...issue.path.map(String), key];
     const field = path.join('.');
     const known = issue.path[0] === 'weights' ? Object.keys(weightsSchema.shape) : SCENARIO_FIELDS;
-    const near = suggestName(key, known);
+    const near = closest(key, known);
     const bad = show(valueAt(input, path));
     return {
       ...place,

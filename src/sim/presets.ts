@@ -1,6 +1,7 @@
 /** Named scenarios: the article's Soviet–CCP case and the typical settings its argument contrasts. */
 import { InputError } from '../domain/input-error.js';
-import { type ScenarioInput, suggestName } from './parameters.js';
+import { closest } from '../domain/suggest.js';
+import type { ScenarioInput } from './parameters.js';
 
 export interface Preset {
   readonly name: string;
@@ -64,7 +65,7 @@ export function isPresetName(name: string): name is PresetName {
 export function presetNamed(name: string, field = 'preset'): Preset {
   const preset = PRESETS.find((p) => p.name === name);
   if (preset !== undefined) return preset;
-  const near = suggestName(name, PRESET_NAMES);
+  const near = closest(name, PRESET_NAMES);
   throw new InputError({
     field,
     value: name,

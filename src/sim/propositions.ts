@@ -3,8 +3,8 @@ import type { Mean, RunSummary, StruggleMeans, StruggleRates } from './aggregate
 import { DEFAULT_CONSTANTS, type ModelConstants } from './model-constants.js';
 import { parseScenario, type ScenarioInput } from './parameters.js';
 import { presetNamed } from './presets.js';
+import { type Difference, type Rate, rateDifference, rateWithInterval, Z95 } from './rate.js';
 import { simulateScenario } from './simulate.js';
-import { type Difference, type Rate, rateDifference, wilsonInterval, Z95 } from './wilson-interval.js';
 
 /** A measured quantity with its 95 % interval and the number of runs it rests on. */
 export interface Estimate {
@@ -70,7 +70,7 @@ const ascentWithinTen: Measure = (s) => fromRate(struggle(s).rates.ascendedWithi
 const defectionWithinTen: Measure = (s) => fromRate(struggle(s).rates.defectedWithin10YearsOfAscent);
 const alignedTenYearsAfter: Measure = (s) => {
   const r = struggle(s).rates.defectedWithin10YearsOfAscent;
-  return fromRate(wilsonInterval(r.n - r.count, r.n));
+  return fromRate(rateWithInterval(r.n - r.count, r.n));
 };
 const alignedAtHorizonGivenAscent: Measure = (s) => fromRate(struggle(s).rates.alignedAtHorizonGivenAscent);
 const exposure: Measure = (s) => fromRate(s.rates.exposed);

@@ -1,7 +1,9 @@
-/** Intervals for proportions: Wilson's score interval, and Newcombe's interval for a difference of two. */
+/** Simulated rates with their 95 % intervals, and differences of rates, in the shape the simulation reports. */
+import { criticalZ } from '../stats/critical-z.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
 
 /** The two-sided 95 % standard normal quantile. */
-export const Z95 = 1.959963984540054;
+export const Z95 = criticalZ(0.95);
 
 /** A proportion `count / n` with its 95 % interval; `rate` is null when nothing was observed. */
 export interface Rate {
@@ -13,19 +15,15 @@ export interface Rate {
 }
 
 /**
- * Wilson's score interval (Wilson 1927; Newcombe 1998, method 3), which keeps its coverage near 0 and 1 where
- * the Wald interval collapses. With no observations the interval is the whole of [0, 1].
+ * The rate with its Wilson score interval (the statistics' `wilsonInterval`); with no observations the
+ * interval is the whole of [0, 1].
  *
- * @example wilsonInterval(29, 100) // { count: 29, n: 100, rate: 0.29, low: 0.2127…, high: 0.3821… }
+ * @example rateWithInterval(29, 100) // { count: 29, n: 100, rate: 0.29, low: 0.2127…, high: 0.3821… }
  */
-export function wilsonInterval(count: number, n: number, z = Z95): Rate {
+export function rateWithInterval(count: number, n: number): Rate {
   if (n === 0) return { count, n, rate: null, low: 0, high: 1 };
-  const p = count / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return { count, n, rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  const { lower, upper } = wilsonInterval(count, n);
+  return { count, n, rate: count / n, low: lower, high: upper };
 }
 
 /** A difference of two quantities with its 95 % interval. */

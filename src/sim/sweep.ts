@@ -1,15 +1,10 @@
 /** Sweeps: a grid or a Latin hypercube over scenario parameters, expanded into points with their own seeds. */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../domain/input-error.js';
+import { closest } from '../domain/suggest.js';
 import type { RunSummary } from './aggregate.js';
 import { DEFAULT_CONSTANTS, MODEL_VERSION, type ModelConstants } from './model-constants.js';
-import {
-  NUMERIC_PARAMETERS,
-  type NumericParameter,
-  SCENARIO_FIELDS,
-  type Scenario,
-  suggestName,
-} from './parameters.js';
+import { NUMERIC_PARAMETERS, type NumericParameter, SCENARIO_FIELDS, type Scenario } from './parameters.js';
 import { deriveSeed, nextUniform, prngForStream } from './prng.js';
 import { resolveScenario } from './scenario-file.js';
 import { simulateScenario } from './simulate.js';
@@ -60,7 +55,7 @@ const MAX_POINTS = 1_000_000;
 
 function checkField(name: string, place: Pick<InputIssue, 'file'>, where: string): void {
   if (SCENARIO_FIELDS.includes(name) && !['name', 'description', 'runs', 'seed'].includes(name)) return;
-  const near = suggestName(name, SCENARIO_FIELDS);
+  const near = closest(name, SCENARIO_FIELDS);
   throw new InputError({
     ...place,
     field: `${where}.${name}`,
