@@ -54,7 +54,7 @@ export const ASSUMPTIONS: readonly AssumptionDefinition[] = [
   { field: 'opportunism', parameter: 'opportunism', values: [0, 0.1, 0.25, 0.4] },
 ];
 
-export interface SweepPointResult {
+export interface AssumptionPoint {
   readonly value: number;
   /** The scenario's own value. */
   readonly current: boolean;
@@ -67,7 +67,7 @@ export interface AssumptionSweep {
   readonly field: string;
   readonly parameter: SweptParameter;
   readonly currentValue: number;
-  readonly points: readonly SweepPointResult[];
+  readonly points: readonly AssumptionPoint[];
   /** The values at which the verdict differs from the assessment's, with the verdict there. */
   readonly flips: readonly { readonly value: number; readonly verdict: Verdict }[];
   /** How far (in the parameter's units) the nearest flipping value lies from the current one; null if none flips. */
@@ -90,7 +90,7 @@ export function sweepAssumptions(
     const currentValue = base[assumption.parameter];
     const range = typeof assumption.values === 'function' ? assumption.values(operation) : assumption.values;
     const values = [...new Set([...range, currentValue])].sort((a, b) => a - b);
-    const points = values.map((value): SweepPointResult => {
+    const points = values.map((value): AssumptionPoint => {
       const mapping = mapToScenario(operation, { [assumption.parameter]: value, runs });
       const simulated = simulateOutcomes(mapping, `sweep:${assumption.parameter}=${value}:`);
       const odds = outcomeOdds(rates, simulated);

@@ -5,10 +5,10 @@ import { show, valueAt } from '../domain/issue-values.js';
 import { closest } from '../domain/suggest.js';
 
 /** Whom the sponsor backs; the record's codebook also knows `unknown`, which a simulation cannot run. */
-export const SIDES = ['challenger', 'incumbent'] as const;
+export const MODEL_SIDES = ['challenger', 'incumbent'] as const;
 export const MODES = ['struggle', 'election'] as const;
 export type Mode = (typeof MODES)[number];
-export type Side = (typeof SIDES)[number];
+export type ModelSide = (typeof MODEL_SIDES)[number];
 
 /** One numeric parameter as docs/model.md tabulates it; the schema and the error hints are built from it. */
 export interface NumericParameter {
@@ -140,7 +140,7 @@ export const weightsSchema = z.strictObject({
 export const scenarioSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
-  side: z.enum(SIDES).default('challenger'),
+  side: z.enum(MODEL_SIDES).default('challenger'),
   mode: z.enum(MODES).default('struggle'),
   targetPower: bounded(p.targetPower),
   capability: bounded(p.capability),
