@@ -9,6 +9,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`meddle record list | head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
