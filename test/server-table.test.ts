@@ -50,6 +50,15 @@ describe('GET /api/table', () => {
     expect(elapsed).toBeLessThan(100);
   });
 
+  it("leaves out Fisher's Monte Carlo test beyond 2×2 on monteCarlo=false, for a quick first answer", async () => {
+    const quick = (await app.inject('/api/table?row=kind&by=proxyOutcome&monteCarlo=false')).json();
+    const full = (await app.inject('/api/table?row=kind&by=proxyOutcome')).json();
+    expect(quick.result.association.fisher).toBeNull();
+    expect(full.result.association.fisher.method).toBe('fisher-monte-carlo');
+    expect(quick.result.table).toEqual(full.result.table);
+    expect(quick.result.association.chiSquare).toEqual(full.result.association.chiSquare);
+  });
+
   it('answers 400 for an unknown field, rule, method or query key, naming each', async () => {
     const field = await app.inject('/api/table?row=proxyOutcom&by=side');
     expect(field.statusCode).toBe(400);

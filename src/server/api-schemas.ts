@@ -259,6 +259,10 @@ export const tableQuerySchema = z.strictObject({
     .describe(`leave out episodes by a named rule, repeatable: ${Object.keys(EXCLUSION_RULES).join(', ')}`),
   method: z.enum(PROPORTION_METHODS).default('wilson').describe('the interval of the shares'),
   pool: z.enum(['true', 'false']).optional().describe('add partially pooled shares beside the raw ones'),
+  monteCarlo: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe("false: leave out Fisher's Monte Carlo test on tables beyond 2×2, for a quicker first answer"),
   seed: z.coerce
     .number()
     .int()

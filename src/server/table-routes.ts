@@ -83,6 +83,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       where,
       query.method,
       query.pool,
+      query.monteCarlo,
       query.seed,
     ]);
     const cached = cache.get(key);
@@ -94,7 +95,8 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       exclude,
       method: query.method,
       pool: query.pool === 'true',
-      random: () => nextUniform(rng),
+      // Without a random source, tables beyond 2×2 get χ² alone: a quick first answer while Fisher's runs.
+      ...(query.monteCarlo === 'false' ? {} : { random: () => nextUniform(rng) }),
     });
     const stamp = snapshot.provenance;
     const footnote = `meddle ${stamp.meddle}; record ${stamp.record.version} sha256 ${stamp.record.hash.slice(0, 16)}; seed ${query.seed}; where ${where.join(' ') || '(all)'}`;

@@ -46,7 +46,7 @@ function Select(props: {
   );
 }
 
-function AssociationSummary({ result }: { result: EpisodeTable }) {
+function AssociationSummary({ result, complete }: { result: EpisodeTable; complete: boolean }) {
   const { chiSquare, fisher, notes } = result.association;
   return (
     <section aria-label="association" class="association">
@@ -57,10 +57,12 @@ function AssociationSummary({ result }: { result: EpisodeTable }) {
             χ² = {chiSquare.statistic.toFixed(2)}, df {chiSquare.df}, p {pValue(chiSquare.p)}
           </li>
         )}
-        {fisher !== null && (
+        {fisher !== null ? (
           <li data-testid="fisher">
             Fisher’s {fisher.method === 'fisher-exact' ? 'exact' : 'Monte Carlo'} test, p {pValue(fisher.p)}
           </li>
+        ) : (
+          !complete && <li class="muted">Fisher’s test: computing…</li>
         )}
         {chiSquare?.warnings.map((w) => (
           <li key={w} class="muted">
@@ -133,7 +135,9 @@ export default function TablesPage() {
   const [where, setWhere] = useState<Record<string, string>>({});
   const [exclude, setExclude] = useState<string[]>([]);
   const [method, setMethod] = useState('wilson');
-  const [answer, setAnswer] = useState<{ table: TableAnswer; ms: number } | undefined>(undefined);
+  const [answer, setAnswer] = useState<
+    { url: string; table: TableAnswer; ms: number; complete: boolean } | undefined
+  >(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [copied, setCopied] = useState('');
 
@@ -153,18 +157,29 @@ export default function TablesPage() {
     [row, by, where, exclude, method],
   );
 
+  // Two requests: the table at once without Fisher's Monte Carlo test, then with it, which takes longer beyond 2×2.
   useEffect(() => {
     const controller = new AbortController();
     const started = performance.now();
-    getJson<TableAnswer>(url, controller.signal).then(
-      (table) => {
-        setAnswer({ table, ms: performance.now() - started });
-        setError(undefined);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      },
-    );
+    const fail = (e: unknown) => {
+      if (!controller.signal.aborted) setError(e);
+    };
+    getJson<TableAnswer>(`${url}&monteCarlo=false`, controller.signal).then((table) => {
+      setAnswer((old) =>
+        old?.url === url ? old : { url, table, ms: performance.now() - started, complete: false },
+      );
+      setError(undefined);
+      getJson<TableAnswer>(url, controller.signal).then(
+        (full) =>
+          setAnswer((old) => ({
+            url,
+            table: full,
+            ms: old?.url === url ? old.ms : performance.now() - started,
+            complete: true,
+          })),
+        fail,
+      );
+    }, fail);
     return () => controller.abort();
   }, [url]);
 
@@ -266,7 +281,7 @@ export default function TablesPage() {
               label={`${answer.table.result.row} by ${answer.table.result.column}`}
             />
           )}
-          <AssociationSummary result={answer.table.result} />
+          <AssociationSummary result={answer.table.result} complete={answer.complete} />
           <details>
             <summary>Markdown</summary>
             <pre data-testid="markdown">{answer.table.markdown}</pre>

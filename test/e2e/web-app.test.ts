@@ -152,17 +152,23 @@ describe.skipIf(!available)('the web app in chromium', () => {
         'proxyOutcome \\ side',
       );
       expect(await page.getByTestId('chi-square').textContent()).toMatch(/^χ² = [\d.]+, df \d+, p /);
+      await expect
+        .poll(() => page.getByTestId('fisher').textContent())
+        .toMatch(/^Fisher’s Monte Carlo test, p /);
 
       await page.selectOption('select[name=row]', 'payoff');
       await expect
         .poll(() => page.locator('table.crosstab thead th').first().textContent())
         .toBe('payoff \\ side');
+      const firstTime = Number((await page.getByTestId('elapsed').textContent())?.match(/\d+/)?.[0]);
       await page.selectOption('select[name=row]', 'proxyOutcome');
       await expect
         .poll(() => page.locator('table.crosstab thead th').first().textContent())
         .toBe('proxyOutcome \\ side');
-      const elapsed = Number((await page.getByTestId('elapsed').textContent())?.match(/\d+/)?.[0]);
-      expect(elapsed).toBeLessThan(100);
+      const repeated = Number((await page.getByTestId('elapsed').textContent())?.match(/\d+/)?.[0]);
+      console.log(`tables: a new table answered in ${firstTime} ms, a repeated one in ${repeated} ms`);
+      expect(firstTime).toBeLessThan(100);
+      expect(repeated).toBeLessThan(100);
 
       await page.check('input[name=exclude-unknown-outcome]');
       await expect
