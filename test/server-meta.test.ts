@@ -1,5 +1,5 @@
 /** The server as a whole, in-process: provenance and lists, the OpenAPI document, security headers, and the error handler. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -117,5 +117,36 @@ describe('security headers and errors', () => {
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'internal', message: 'internal server error', issues: [] });
     expect(response.body).not.toContain('secret');
+  });
+});
+
+describe('the web app files', () => {
+  it('serves the built app from its folder, and nothing outside it whatever the path', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'meddle-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>meddle</title>');
+    writeFileSync(join(dir, 'secret.txt'), 'not for the web');
+    const server = await buildServer({ store, version: '0.0.0-test', webRoot: web });
+    try {
+      const index = await server.inject('/');
+      expect(index.statusCode).toBe(200);
+      expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+      for (const path of [
+        '/../secret.txt',
+        '/..%2Fsecret.txt',
+        '/%2e%2e/%2e%2e/etc/passwd',
+        '/....//etc/passwd',
+        '/.%2e/package.json',
+        '/%2F..%2F..%2Fetc%2Fpasswd',
+      ]) {
+        const response = await server.inject(path);
+        expect(response.statusCode, path).toBeGreaterThanOrEqual(400);
+        expect(response.body).not.toContain('not for the web');
+        expect(response.body).not.toContain('root:');
+      }
+    } finally {
+      await server.close();
+      rmSync(web, { recursive: true, force: true });
+    }
   });
 });
