@@ -62,7 +62,7 @@ describe('GET /api/openapi.json', () => {
     const document = response.json();
     expect(document).toEqual(buildOpenApiDocument('0.0.0-test'));
     await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(
-      './__snapshots__/server-openapi.json',
+      './__snapshots__/server-openapi.snap',
     );
   });
 

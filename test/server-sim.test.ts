@@ -44,6 +44,7 @@ describe('GET /api/sim/parameters', () => {
       runs: LIMITS.runs,
       sweepPoints: LIMITS.sweepPoints,
       sweepRuns: LIMITS.sweepRuns,
+      sweepPointRuns: LIMITS.sweepPointRuns,
     });
   });
 });
@@ -164,13 +165,20 @@ describe('POST /api/sim/sweep', () => {
       value: '1000000',
       hint: `at most ${LIMITS.sweepPoints}`,
     });
+    const perPoint = await app.inject({
+      method: 'POST',
+      url: '/api/sim/sweep',
+      payload: { runs: LIMITS.sweepPointRuns + 1, grid: { aid: [0.1, 0.2] } },
+    });
+    expect(perPoint.statusCode).toBe(400);
+    expect(perPoint.json().issues[0]).toMatchObject({ field: 'runs', message: 'too many runs a point' });
     const runs = await app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
-      payload: { runs: 20_000, grid: { aid: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 0, 0.05] } },
+      payload: { runs: LIMITS.sweepPointRuns, grid: { aid: { from: 0, to: 1, steps: 41 } } },
     });
     expect(runs.statusCode).toBe(400);
-    expect(runs.json().issues[0]).toMatchObject({ field: 'runs', value: '240000' });
+    expect(runs.json().issues[0]).toMatchObject({ field: 'runs', value: String(41 * LIMITS.sweepPointRuns) });
   });
 
   it('answers 400 for a sweep of an unknown parameter or with neither grid nor hypercube', async () => {

@@ -20,6 +20,8 @@ export const LIMITS = {
   sweepPoints: 200,
   /** Runs of one sweep, over all its points. */
   sweepRuns: 200_000,
+  /** Runs of one point: each point is computed whole between two lines of the stream. */
+  sweepPointRuns: 5_000,
   /** Simulations computed at once; more wait for none and get 503. */
   concurrentSimulations: 2,
   /** Bytes of a JSON body (one episode, a scenario, a sweep). */
@@ -245,7 +247,7 @@ export const parametersSchema = z.object({
     }),
   ),
   presets: z.array(z.object({ name: z.string(), description: z.string(), scenario: z.looseObject({}) })),
-  limits: z.object({ runs: z.int(), sweepPoints: z.int(), sweepRuns: z.int() }),
+  limits: z.object({ runs: z.int(), sweepPoints: z.int(), sweepRuns: z.int(), sweepPointRuns: z.int() }),
 });
 
 const repeatable = z.union([z.string(), z.array(z.string())]);

@@ -1,11 +1,12 @@
 /** Assessment over HTTP: a proposed operation in, the report out as JSON, Markdown or self-contained HTML. */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { assessOperation } from '../assess/index.js';
+import type { Assessment } from '../assess/index.js';
 import { renderAssessmentReport } from '../render/assessment-report.js';
 import { loadStateTable, parseOperationFile } from '../store/index.js';
 import { ApiError } from './api-error.js';
 import { assessQuerySchema, LIMITS } from './api-schemas.js';
+import { runAssessment } from './assessment-job.js';
 import { parseInput } from './parse-input.js';
 import type { SnapshotCache } from './record-snapshot.js';
 import type { SimulationGate } from './simulation-gate.js';
@@ -46,16 +47,20 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
       );
     const snapshot = await options.record.get();
     const release = options.gate.enter();
-    let assessment: ReturnType<typeof assessOperation>;
+    let assessment: Assessment;
     try {
-      assessment = assessOperation(operation, snapshot.episodes, {
-        meddle: snapshot.provenance.meddle,
-        record: snapshot.provenance.record,
-        // The hash identifies the scenario as sent, so that a report can be matched to its input.
-        scenario: { file: 'request body', hash: createHash('sha256').update(text).digest('hex') },
-        names: {
-          interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
-          target: states.byCode(operation.target)?.name ?? String(operation.target),
+      assessment = await runAssessment({
+        operation,
+        episodes: snapshot.episodes,
+        sources: {
+          meddle: snapshot.provenance.meddle,
+          record: snapshot.provenance.record,
+          // The hash identifies the scenario as sent, so that a report can be matched to its input.
+          scenario: { file: 'request body', hash: createHash('sha256').update(text).digest('hex') },
+          names: {
+            interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
+            target: states.byCode(operation.target)?.name ?? String(operation.target),
+          },
         },
       });
     } finally {

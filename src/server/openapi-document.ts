@@ -172,7 +172,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/sim/sweep',
-    summary: `Sweep a grid or Latin hypercube (at most ${LIMITS.sweepPoints} points and ${LIMITS.sweepRuns} runs in all), streamed as NDJSON: start, one line a point, done`,
+    summary: `Sweep a grid or Latin hypercube (at most ${LIMITS.sweepPoints} points of ${LIMITS.sweepPointRuns} runs, ${LIMITS.sweepRuns} runs in all), streamed as NDJSON: start, one line a point, done`,
     tag: 'simulation',
     body: json(sweepBodySchema),
     ok: {

@@ -69,7 +69,12 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
       meaning: p.meaning,
     })),
     presets: PRESETS.map(({ name, description, scenario }) => ({ name, description, scenario })),
-    limits: { runs: LIMITS.runs, sweepPoints: LIMITS.sweepPoints, sweepRuns: LIMITS.sweepRuns },
+    limits: {
+      runs: LIMITS.runs,
+      sweepPoints: LIMITS.sweepPoints,
+      sweepRuns: LIMITS.sweepRuns,
+      sweepPointRuns: LIMITS.sweepPointRuns,
+    },
   }));
 
   /** Simulates in blocks, yielding between them; `progress` hears of each block done. */
@@ -118,6 +123,9 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
         'points',
       );
     const points = expandSweep(spec, 'body');
+    // Each point is computed in one go on the event loop: its size bounds how long other requests wait.
+    const largest = Math.max(...points.map((p) => p.scenario.runs));
+    if (largest > LIMITS.sweepPointRuns) throw tooBig('runs', largest, LIMITS.sweepPointRuns, 'runs a point');
     const runs = points.reduce((sum, p) => sum + p.scenario.runs, 0);
     if (runs > LIMITS.sweepRuns) throw tooBig('runs', runs, LIMITS.sweepRuns, 'runs over all points');
     const release = gate.enter();

@@ -21,7 +21,7 @@ interface Parameter {
 interface Parameters {
   readonly parameters: readonly Parameter[];
   readonly presets: readonly { name: string; description: string; scenario: Record<string, unknown> }[];
-  readonly limits: { runs: number; sweepPoints: number; sweepRuns: number };
+  readonly limits: { runs: number; sweepPoints: number; sweepRuns: number; sweepPointRuns: number };
 }
 
 interface RunResult {
@@ -362,7 +362,7 @@ export default function SimulatorPage() {
               type="number"
               name="sweep-runs"
               min={1}
-              max={spec.limits.runs}
+              max={spec.limits.sweepPointRuns}
               value={sweepRuns}
               onInput={(e) => setSweepRuns(Number((e.target as HTMLInputElement).value))}
             />
