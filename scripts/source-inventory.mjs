@@ -13,27 +13,72 @@ function loadEpisodes() {
   return readdirSync(RECORD_DIR)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .flatMap((name) => JSON.parse(readFileSync(`${RECORD_DIR}${name}`, 'utf8')).map((e) => ({ ...e, file: name })));
+    .flatMap((name) =>
+      JSON.parse(readFileSync(`${RECORD_DIR}${name}`, 'utf8')).map((e) => ({ ...e, file: name })),
+    );
 }
 
-const host = (url) => (url ? url.replace(/^https?:\/\//, '').split('/')[0].replace(/\.$/, '') : '');
+const host = (url) =>
+  url
+    ? url
+        .replace(/^https?:\/\//, '')
+        .split('/')[0]
+        .replace(/\.$/, '')
+    : '';
 
 /** Families, tried in order; the first whose test matches a source claims it. */
 const FAMILIES = [
   ['istomin', 'The article (Istomin)', (s) => /^Istomin/.test(s.authors[0])],
-  ['levin', "Levin's works and press reports of his data", (s) => s.authors.some((a) => /^Levin/.test(a)) || /^Le Devoir$/.test(s.authors[0])],
+  [
+    'levin',
+    "Levin's works and press reports of his data",
+    (s) => s.authors.some((a) => /^Levin/.test(a)) || /^Le Devoir$/.test(s.authors[0]),
+  ],
   ['orourke', "O'Rourke's Covert Regime Change", (s) => s.authors.some((a) => /O'Rourke/.test(a))],
-  ['ica', 'US intelligence community assessments (ICAs) and the CRS', (s) => /Director of National Intelligence|National Intelligence Council|Congressional Research Service/.test(s.authors.join(' ') + ' ' + (s.container ?? ''))],
+  [
+    'ica',
+    'US intelligence community assessments (ICAs) and the CRS',
+    (s) =>
+      /Director of National Intelligence|National Intelligence Council|Congressional Research Service/.test(
+        `${s.authors.join(' ')} ${s.container ?? ''}`,
+      ),
+  ],
   [
     'us-official',
     'US official records: FRUS, the Church Committee, the CIA and other US government documents',
     (s) =>
-      /Office of the Historian|Department of State|Senate Select Committee|^Central Intelligence Agency|National Archives|Library of Congress|US Embassy/.test(s.authors.join('; ')),
+      /Office of the Historian|Department of State|Senate Select Committee|^Central Intelligence Agency|National Archives|Library of Congress|US Embassy/.test(
+        s.authors.join('; '),
+      ),
   ],
-  ['wikipedia-lists', 'Wikipedia lists of interventions', (s) => /^Wikipedia$/.test(s.authors[0]) && /List of foreign electoral interventions|involvement in regime change/.test(s.title)],
-  ['encyclopedia', 'Wikipedia and other encyclopedias (articles on single events)', (s) => /^(Wikipedia|Grokipedia|Citizendium|Encyclopædia Universalis|Uppslagsverket Finland|Historical Dictionary of the Kurds|HistoryMaps|World History Project)$/.test(s.authors[0])],
-  ['blog', 'Blogs, activist and aggregator sites', (s) => /blogspot|wordpress|everything2|dailyatrocity|thisday|cfs\.mostlyvoid|worldnews\.wiki|tpaak|naaju|moreto|mers\.be|lensontwelve|nlpwessex|visionmag|issuhub|ayaksizgazete|balticword|susmitkumar|cynrglab|guyananews|krysstal|voltairenet|globalresearch|theduran|sacracouer|ericsonreport|khmer|representativepress|us-foreign-policy-perspective|chandleroz|intelligenceref|russianpublication|pledgetimes|ru24|247newsagency|executedtoday|truecrimelibrary|historyhereandnow/.test(host(s.url) + ' ' + s.authors.join(' ')) || /blog/i.test(s.container ?? '')],
-  ['scholarship', 'Books, journal articles, theses and memoirs (named authors)', (s) => s.authors.some((a) => /^[A-Z][^,()]*, [A-Z][^()]*$/.test(a))],
+  [
+    'wikipedia-lists',
+    'Wikipedia lists of interventions',
+    (s) =>
+      /^Wikipedia$/.test(s.authors[0]) &&
+      /List of foreign electoral interventions|involvement in regime change/.test(s.title),
+  ],
+  [
+    'encyclopedia',
+    'Wikipedia and other encyclopedias (articles on single events)',
+    (s) =>
+      /^(Wikipedia|Grokipedia|Citizendium|Encyclopædia Universalis|Uppslagsverket Finland|Historical Dictionary of the Kurds|HistoryMaps|World History Project)$/.test(
+        s.authors[0],
+      ),
+  ],
+  [
+    'blog',
+    'Blogs, activist and aggregator sites',
+    (s) =>
+      /blogspot|wordpress|everything2|dailyatrocity|thisday|cfs\.mostlyvoid|worldnews\.wiki|tpaak|naaju|moreto|mers\.be|lensontwelve|nlpwessex|visionmag|issuhub|ayaksizgazete|balticword|susmitkumar|cynrglab|guyananews|krysstal|voltairenet|globalresearch|theduran|sacracouer|ericsonreport|khmer|representativepress|us-foreign-policy-perspective|chandleroz|intelligenceref|russianpublication|pledgetimes|ru24|247newsagency|executedtoday|truecrimelibrary|historyhereandnow/.test(
+        `${host(s.url)} ${s.authors.join(' ')}`,
+      ) || /blog/i.test(s.container ?? ''),
+  ],
+  [
+    'scholarship',
+    'Books, journal articles, theses and memoirs (named authors)',
+    (s) => s.authors.some((a) => /^[A-Z][^,()]*, [A-Z][^()]*$/.test(a)),
+  ],
   ['press', 'Press, news agencies, magazines and other organisations', () => true],
 ];
 
@@ -47,7 +92,11 @@ function inventory(episodes) {
     for (const s of e.sources) {
       const [key] = family(s);
       const name = `${s.authors.join('; ')} (${s.year ?? 'n.d.'}), *${s.title}*`;
-      const entry = groups.get(key).sources.get(name) ?? { episodes: new Set(), fields: new Set(), hosts: new Set() };
+      const entry = groups.get(key).sources.get(name) ?? {
+        episodes: new Set(),
+        fields: new Set(),
+        hosts: new Set(),
+      };
       entry.episodes.add(e.id);
       entry.hosts.add(host(s.url) || s.doi || s.page || '');
       groups.get(key).sources.set(name, entry);
@@ -73,15 +122,20 @@ function inventory(episodes) {
 /** Electoral episodes by the US or the USSR/Russia whose vote falls in 1946–2000, as Levin's universe. */
 function table2(episodes) {
   const rows = episodes.filter(
-    (e) => e.kind === 'electoral' && [2, 365].includes(e.interferer) && e.startYear >= 1946 && e.startYear <= 2000,
+    (e) =>
+      e.kind === 'electoral' && [2, 365].includes(e.interferer) && e.startYear >= 1946 && e.startYear <= 2000,
   );
   const sides = ['incumbent', 'challenger', 'unknown'];
   const outcomes = ['won', 'partial', 'lost', 'unknown'];
   const count = (side, outcome) =>
-    rows.filter((e) => (side === undefined || e.side === side) && (outcome === undefined || e.proxyOutcome === outcome)).length;
+    rows.filter(
+      (e) => (side === undefined || e.side === side) && (outcome === undefined || e.proxyOutcome === outcome),
+    ).length;
   const out = ['| side | won | partial | lost | unknown | all |', '|---|---:|---:|---:|---:|---:|'];
   for (const side of [...sides, undefined]) {
-    out.push(`| ${side ?? 'all'} | ${outcomes.map((o) => count(side, o)).join(' | ')} | ${count(side, undefined)} |`);
+    out.push(
+      `| ${side ?? 'all'} | ${outcomes.map((o) => count(side, o)).join(' | ')} | ${count(side, undefined)} |`,
+    );
   }
   for (const side of sides) {
     for (const outcome of outcomes) {
@@ -89,7 +143,9 @@ function table2(episodes) {
       if (ids.length > 0) out.push('', `${side}, ${outcome} (${ids.length}): ${ids.sort().join(', ')}`);
     }
   }
-  const spanning = rows.filter((e) => e.endYear !== e.startYear).map((e) => `${e.id} (${e.startYear}–${e.endYear})`);
+  const spanning = rows
+    .filter((e) => e.endYear !== e.startYear)
+    .map((e) => `${e.id} (${e.startYear}–${e.endYear})`);
   const byInterferer = (code) => rows.filter((e) => e.interferer === code).length;
   out.push(
     '',
