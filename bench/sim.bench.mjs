@@ -51,8 +51,9 @@ async function sweepYearsPerSecond(workers, spec, years) {
   const pool = createSimPool({ workers });
   try {
     await runSweepOnPool({ ...spec, runs: 2000 }, { pool });
+    // Best of five: these virtual cores are shared with the host, and a single pass can lose a core for a while.
     let best = 0;
-    for (let rep = 0; rep < 2; rep++) {
+    for (let rep = 0; rep < 5; rep++) {
       const start = process.hrtime.bigint();
       await runSweepOnPool(spec, { pool });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
