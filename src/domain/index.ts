@@ -13,3 +13,4 @@ export * from './source-schema.js';
 export * from './state-schema.js';
 export * from './state-table.js';
 export * from './suggest.js';
+export * from './yaml-with-lines.js';

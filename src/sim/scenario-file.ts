@@ -1,6 +1,6 @@
 /** Scenario files in YAML or JSON: parsed, merged with a preset when they name one, and validated. */
-import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type InputIssue } from '../domain/input-error.js';
+import { type ParsedWithLines, parseYamlWithLines } from '../domain/yaml-with-lines.js';
 import { parseScenario, type Scenario, type ScenarioInput } from './parameters.js';
 import { presetNamed } from './presets.js';
 
@@ -26,31 +26,8 @@ export function resolveScenario(input: unknown, place: Pick<InputIssue, 'file' |
 }
 
 /** The YAML (or JSON, a subset of it) of a file, as plain data; syntax errors become `InputError`s with lines. */
-export function parseDataText(
-  text: string,
-  file?: string,
-): { value: unknown; lineOf: (path: readonly PropertyKey[]) => number | undefined } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [first] = document.errors;
-  if (first !== undefined) {
-    const line = lineCounter.linePos(first.pos[0]).line;
-    throw new InputError({
-      ...(file !== undefined ? { file } : {}),
-      line,
-      message: first.message.split('\n')[0] ?? 'syntax error',
-    });
-  }
-  return {
-    value: document.toJS(),
-    lineOf: (path) => {
-      const node = document.getIn(path as unknown[], true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      const at = node?.range?.[0];
-      return at === undefined ? undefined : lineCounter.linePos(at).line;
-    },
-  };
+export function parseDataText(text: string, file?: string): ParsedWithLines {
+  return parseYamlWithLines(text, file);
 }
 
 /** A scenario file's text, validated; each issue carries the file and, where it can be found, the line. */

@@ -1,7 +1,6 @@
 /** Reads a traced case from its folder (case.yaml or case.json, hypotheses.yaml) into validated values or InputErrors. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   type Case,
@@ -15,6 +14,8 @@ import {
   InputError,
   type InputIssue,
   issuesFromZod,
+  type ParsedWithLines,
+  parseYamlWithLines,
 } from '../domain/index.js';
 
 import { DATA_DIR } from './bundled-data.js';
@@ -29,44 +30,6 @@ const HYPOTHESES_FILES = ['hypotheses.yaml', 'hypotheses.yml', 'hypotheses.json'
 /** YAML anchors let events cite a bibliography entry; the cap only guards against alias bombs. */
 const MAX_ALIASES = 10_000;
 
-interface ParsedFile {
-  readonly value: unknown;
-  readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
-}
-
-/** Parses YAML (JSON is YAML too) keeping the positions, so that every issue can name its line. */
-function parseWithLines(text: string, file: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const [first] = doc.errors;
-  if (first !== undefined)
-    throw new InputError({
-      file,
-      ...(first.linePos?.[0] !== undefined ? { line: first.linePos[0].line } : {}),
-      message: `not valid YAML: ${first.message.split('\n')[0] ?? first.code}`,
-    });
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new InputError({
-      file,
-      message: `cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    // The deepest node that exists: a missing field is reported on the line of the record that lacks it.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range !== undefined) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  return { value, lineOf };
-}
-
 /** `event "1927-04-12-shanghai-massacre": ` or `evidence "E3": `, so that a message names its record. */
 function recordLabel(value: unknown, path: readonly PropertyKey[]): string {
   const [list, index] = path;
@@ -76,7 +39,7 @@ function recordLabel(value: unknown, path: readonly PropertyKey[]): string {
   return typeof id === 'string' ? `${what} "${id}": ` : `${what} ${index + 1}: `;
 }
 
-function zodIssues(error: z.core.$ZodError, parsed: ParsedFile, file: string): InputIssue[] {
+function zodIssues(error: z.core.$ZodError, parsed: ParsedWithLines, file: string): InputIssue[] {
   const issues = issuesFromZod(error, parsed.value, { file });
   return issues.map((issue, i) => {
     const path = error.issues[i]?.path ?? [];
@@ -89,7 +52,7 @@ function zodIssues(error: z.core.$ZodError, parsed: ParsedFile, file: string): I
   });
 }
 
-function crossIssues(issues: readonly CaseCrossIssue[], parsed: ParsedFile, file: string): InputIssue[] {
+function crossIssues(issues: readonly CaseCrossIssue[], parsed: ParsedWithLines, file: string): InputIssue[] {
   return issues.map((issue) => {
     const line = parsed.lineOf(issue.path);
     return {
@@ -104,7 +67,7 @@ function crossIssues(issues: readonly CaseCrossIssue[], parsed: ParsedFile, file
 
 /** Reads and validates a case file; `recordIds`, when given, must hold every episode the case links to. */
 export function readCaseFile(path: string, shown: string = path, recordIds?: ReadonlySet<string>): Case {
-  const parsed = parseWithLines(readTextFile(path, shown), shown);
+  const parsed = parseYamlWithLines(readTextFile(path, shown), shown, MAX_ALIASES);
   const result = caseSchema.safeParse(parsed.value);
   if (!result.success) throw new InputError(zodIssues(result.error, parsed, shown));
   if (recordIds !== undefined) {
@@ -119,7 +82,7 @@ export function readCaseFile(path: string, shown: string = path, recordIds?: Rea
 
 /** Reads and validates hypotheses, then checks them against the case they weigh. */
 export function readHypothesesFile(path: string, c: Case, shown: string = path): CaseHypotheses {
-  const parsed = parseWithLines(readTextFile(path, shown), shown);
+  const parsed = parseYamlWithLines(readTextFile(path, shown), shown, MAX_ALIASES);
   const result = caseHypothesesSchema.safeParse(parsed.value);
   if (!result.success) throw new InputError(zodIssues(result.error, parsed, shown));
   const cross = crossCheckHypotheses(c, result.data);

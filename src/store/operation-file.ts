@@ -1,5 +1,4 @@
 /** Reads a proposed operation (YAML or JSON scenario file), resolves its states and names every error's file, line and field. */
-import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   closest,
@@ -12,6 +11,8 @@ import {
   type OperationFile,
   operationProxySchema,
   operationSchema,
+  type ParsedWithLines,
+  parseYamlWithLines,
   type StateReference,
   type StateTable,
 } from '../domain/index.js';
@@ -21,43 +22,6 @@ import { readTextFile } from './text-file.js';
 
 /** A scenario file holds a handful of fields; the cap only guards against alias bombs. */
 const MAX_ALIASES = 100;
-
-interface ParsedFile {
-  readonly value: unknown;
-  readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
-}
-
-function parseWithLines(text: string, file: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const [first] = doc.errors;
-  if (first !== undefined)
-    throw new InputError({
-      file,
-      ...(first.linePos?.[0] !== undefined ? { line: first.linePos[0].line } : {}),
-      message: `not valid YAML: ${first.message.split('\n')[0] ?? first.code}`,
-    });
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw new InputError({
-      file,
-      message: `cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    });
-  }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    // The deepest node that exists: a missing field is reported on the line of the mapping that lacks it.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range !== undefined) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  return { value, lineOf };
-}
 
 const SHARE_FIELDS = new Set([
   'pressure',
@@ -83,7 +47,7 @@ function hintFor(issue: z.core.$ZodIssue, field: string, fallback: string | unde
   return fallback;
 }
 
-function schemaIssues(error: z.core.$ZodError, parsed: ParsedFile, file: string): InputIssue[] {
+function schemaIssues(error: z.core.$ZodError, parsed: ParsedWithLines, file: string): InputIssue[] {
   const issues = issuesFromZod(error, parsed.value, { file });
   return issues.map((issue, i) => {
     const zodIssue = error.issues[i];
@@ -143,7 +107,7 @@ export function parseOperationFile(
   file: string,
   states: StateTable = loadStateTable(),
 ): Operation {
-  const parsed = parseWithLines(text, file);
+  const parsed = parseYamlWithLines(text, file, MAX_ALIASES);
   if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
     throw new InputError({
       file,

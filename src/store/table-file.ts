@@ -1,7 +1,6 @@
 /** Reads a published table (meddle's small YAML table format) into the structure `checkTable` checks. */
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { fieldPath, InputError, type InputIssue } from '../domain/index.js';
+import { fieldPath, InputError, type InputIssue, parseYamlWithLines } from '../domain/index.js';
 import type { PublishedRow, PublishedTable } from '../stats/check-table.js';
 import { readTextFile } from './text-file.js';
 
@@ -42,26 +41,7 @@ type TableFile = z.infer<typeof tableFileSchema>;
  * // ['incumbents', 'challengers']
  */
 export function parseTableFile(text: string, file: string): PublishedTable {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const [syntax] = doc.errors;
-  if (syntax !== undefined) {
-    throw new InputError({
-      file,
-      ...(syntax.linePos?.[0] !== undefined ? { line: syntax.linePos[0].line } : {}),
-      message: `not valid YAML: ${syntax.message.split('\n')[0] ?? syntax.code}`,
-    });
-  }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    // The deepest node that exists: a missing field is reported on the line of the entry that lacks it.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node?.range !== undefined) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const { value: document, lineOf } = parseYamlWithLines(text, file);
   const issue = (
     path: readonly PropertyKey[],
     message: string,
@@ -79,7 +59,7 @@ export function parseTableFile(text: string, file: string): PublishedTable {
     };
   };
 
-  const parsed = tableFileSchema.safeParse(doc.toJS());
+  const parsed = tableFileSchema.safeParse(document);
   if (!parsed.success) {
     throw new InputError(
       parsed.error.issues.map((i) =>
