@@ -1,35 +1,23 @@
 /** Assessment over HTTP, in-process: a scenario as YAML or JSON, the report in three forms, and bad scenarios. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, LIMITS } from '../src/server/index.js';
-import { openStore, type RecordStore } from '../src/store/index.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../src/server/index.js';
+import { useTestServer } from './support/server.js';
 
 const yaml = readFileSync(
   new URL('../examples/assess/small-state-incumbent-election.yaml', import.meta.url),
   'utf8',
 );
 
-let dir: string;
-let store: RecordStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
-  store = await openStore(join(dir, 'record.db'));
-  app = await buildServer({ store, version: '0.0.0-test' });
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 const post = (payload: string, type = 'application/yaml', query = '') =>
-  app.inject({ method: 'POST', url: `/api/assess${query}`, payload, headers: { 'content-type': type } });
+  server.app.inject({
+    method: 'POST',
+    url: `/api/assess${query}`,
+    payload,
+    headers: { 'content-type': type },
+  });
 
 describe('POST /api/assess', () => {
   it('assesses a YAML scenario: verdict with reasons, comparables with sources, provenance', async () => {

@@ -1,31 +1,11 @@
-/** Traced cases over HTTP, in-process: the list, one case's trace, and names that are not bundled cases. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/server/index.js';
-import { openStore, type RecordStore } from '../src/store/index.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './support/server.js';
 
-let dir: string;
-let store: RecordStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
-  store = await openStore(join(dir, 'record.db'));
-  app = await buildServer({ store, version: '0.0.0-test' });
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 describe('GET /api/cases', () => {
   it('lists the bundled cases with their size', async () => {
-    const response = await app.inject('/api/cases');
+    const response = await server.app.inject('/api/cases');
     expect(response.statusCode).toBe(200);
     const [soviet] = response.json().cases;
     expect(soviet).toMatchObject({ id: 'soviet-ccp', period: { from: 1912, to: 1960 } });
@@ -36,7 +16,7 @@ describe('GET /api/cases', () => {
 
 describe('GET /api/cases/{name}', () => {
   it('returns the trace: timeline with tags, ACH matrix and posterior, with provenance', async () => {
-    const response = await app.inject('/api/cases/soviet-ccp');
+    const response = await server.app.inject('/api/cases/soviet-ccp');
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.provenance).toMatchObject({
@@ -52,11 +32,11 @@ describe('GET /api/cases/{name}', () => {
 
   it('answers 404 listing the cases for an unknown name, and never reads a path from the request', async () => {
     for (const name of ['nope', '..%2F..%2Fpackage.json', '..%2Frecord', '%2E%2E%2F', '%2Fetc%2Fpasswd']) {
-      const response = await app.inject(`/api/cases/${name}`);
+      const response = await server.app.inject(`/api/cases/${name}`);
       expect(response.statusCode).toBe(404);
       expect(response.json().error).toBe('not-found');
     }
-    const body = (await app.inject('/api/cases/nope')).json();
+    const body = (await server.app.inject('/api/cases/nope')).json();
     expect(body.issues).toEqual([
       { file: 'path', field: 'name', value: 'nope', message: 'no such case', hint: 'cases: soviet-ccp' },
     ]);

@@ -3,30 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument, buildServer, OPERATIONS } from '../src/server/index.js';
-import { FILTER_FIELDS, loadBundledRecord, openStore, type RecordStore } from '../src/store/index.js';
+import { FILTER_FIELDS, loadBundledRecord, type RecordStore } from '../src/store/index.js';
+import { useTestServer } from './support/server.js';
 
-let dir: string;
-let store: RecordStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
-  store = await openStore(join(dir, 'record.db'));
-  app = await buildServer({ store, version: '0.0.0-test' });
-  await app.ready();
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 describe('GET /api/provenance, /api/fields, /api/states', () => {
   it('reports the versions, the record hash, and that a server without token is read-only', async () => {
-    const response = await app.inject('/api/provenance');
+    const response = await server.app.inject('/api/provenance');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       meddle: '0.0.0-test',
@@ -37,7 +23,7 @@ describe('GET /api/provenance, /api/fields, /api/states', () => {
   });
 
   it('lists every filterable field with its values', async () => {
-    const { fields } = (await app.inject('/api/fields')).json();
+    const { fields } = (await server.app.inject('/api/fields')).json();
     expect(fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(FILTER_FIELDS));
     expect(fields.find((f: { name: string }) => f.name === 'side')).toEqual({
       name: 'side',
@@ -47,7 +33,7 @@ describe('GET /api/provenance, /api/fields, /api/states', () => {
   });
 
   it('lists the states with their major-power years', async () => {
-    const { states } = (await app.inject('/api/states')).json();
+    const { states } = (await server.app.inject('/api/states')).json();
     expect(states.find((s: { cow: number }) => s.cow === 2)).toMatchObject({
       abbr: 'USA',
       name: 'United States of America',
@@ -57,7 +43,7 @@ describe('GET /api/provenance, /api/fields, /api/states', () => {
 
 describe('GET /api/openapi.json', () => {
   it('is the generated document, unchanged from the committed one', async () => {
-    const response = await app.inject('/api/openapi.json');
+    const response = await server.app.inject('/api/openapi.json');
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document).toEqual(buildOpenApiDocument('0.0.0-test'));
@@ -70,7 +56,7 @@ describe('GET /api/openapi.json', () => {
     const documented = OPERATIONS.map(
       (op) => `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`,
     );
-    expect(registeredRoutes(app).sort()).toEqual(documented.sort());
+    expect(registeredRoutes(server.app).sort()).toEqual(documented.sort());
   });
 });
 
@@ -92,7 +78,7 @@ function registeredRoutes(server: FastifyInstance): string[] {
 
 describe('security headers and errors', () => {
   it('sends a strict Content-Security-Policy and the other helmet headers', async () => {
-    const response = await app.inject('/api/provenance');
+    const response = await server.app.inject('/api/provenance');
     expect(response.headers['content-security-policy']).toBe(
       "default-src 'self';script-src 'self';style-src 'self';img-src 'self';font-src 'self';connect-src 'self';object-src 'none';base-uri 'none';form-action 'self';frame-ancestors 'none'",
     );
@@ -101,19 +87,19 @@ describe('security headers and errors', () => {
   });
 
   it('answers 404 in the one error shape for an unknown route', async () => {
-    const response = await app.inject('/api/nothing');
+    const response = await server.app.inject('/api/nothing');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: 'not-found', message: 'no route GET /api/nothing', issues: [] });
   });
 
   it('turns an unexpected failure into a bare 500 that reveals nothing', async () => {
     const broken: RecordStore = {
-      ...store,
+      ...server.store,
       listEpisodes: () => Promise.reject(new Error('disk on fire at /secret/path')),
     };
-    const server = await buildServer({ store: broken, version: '0.0.0-test' });
-    const response = await server.inject('/api/episodes');
-    await server.close();
+    const brokenApp = await buildServer({ store: broken, version: '0.0.0-test' });
+    const response = await brokenApp.inject('/api/episodes');
+    await brokenApp.close();
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'internal', message: 'internal server error', issues: [] });
     expect(response.body).not.toContain('secret');
@@ -124,10 +110,10 @@ describe('the web app files', () => {
   it('serves the built app from its folder, and nothing outside it whatever the path', async () => {
     const web = mkdtempSync(join(tmpdir(), 'meddle-web-'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>meddle</title>');
-    writeFileSync(join(dir, 'secret.txt'), 'not for the web');
-    const server = await buildServer({ store, version: '0.0.0-test', webRoot: web });
+    writeFileSync(join(server.dir, 'secret.txt'), 'not for the web');
+    const webApp = await buildServer({ store: server.store, version: '0.0.0-test', webRoot: web });
     try {
-      const index = await server.inject('/');
+      const index = await webApp.inject('/');
       expect(index.statusCode).toBe(200);
       expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(index.headers['content-security-policy']).toContain("script-src 'self'");
@@ -139,13 +125,13 @@ describe('the web app files', () => {
         '/.%2e/package.json',
         '/%2F..%2F..%2Fetc%2Fpasswd',
       ]) {
-        const response = await server.inject(path);
+        const response = await webApp.inject(path);
         expect(response.statusCode, path).toBeGreaterThanOrEqual(400);
         expect(response.body).not.toContain('not for the web');
         expect(response.body).not.toContain('root:');
       }
     } finally {
-      await server.close();
+      await webApp.close();
       rmSync(web, { recursive: true, force: true });
     }
   });

@@ -1,28 +1,9 @@
-/** The simulation over HTTP, in-process: parameters and presets, bounded runs, streamed sweeps and bad input. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, LIMITS } from '../src/server/index.js';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../src/server/index.js';
 import { parseScenario, simulateScenario } from '../src/sim/index.js';
-import { openStore, type RecordStore } from '../src/store/index.js';
+import { useTestServer } from './support/server.js';
 
-let dir: string;
-let store: RecordStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
-  store = await openStore(join(dir, 'record.db'));
-  app = await buildServer({ store, version: '0.0.0-test' });
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 const lines = (body: string): { type: string; [key: string]: unknown }[] =>
   body
@@ -32,7 +13,7 @@ const lines = (body: string): { type: string; [key: string]: unknown }[] =>
 
 describe('GET /api/sim/parameters', () => {
   it("lists the model's parameters, the presets and the limits", async () => {
-    const body = (await app.inject('/api/sim/parameters')).json();
+    const body = (await server.app.inject('/api/sim/parameters')).json();
     expect(body.parameters.find((p: { name: string }) => p.name === 'targetPower')).toMatchObject({
       min: 0,
       max: 1,
@@ -52,7 +33,7 @@ describe('GET /api/sim/parameters', () => {
 describe('POST /api/sim/run', () => {
   it('gives the same result as simulating in the library, with trajectory bands', async () => {
     const scenario = { preset: 'soviet-ccp', runs: 2500, seed: 7 };
-    const response = await app.inject({ method: 'POST', url: '/api/sim/run', payload: { scenario } });
+    const response = await server.app.inject({ method: 'POST', url: '/api/sim/run', payload: { scenario } });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     const expected = simulateScenario(
@@ -66,7 +47,7 @@ describe('POST /api/sim/run', () => {
   });
 
   it('streams progress and then the result as NDJSON when asked', async () => {
-    const response = await app.inject({
+    const response = await server.app.inject({
       method: 'POST',
       url: '/api/sim/run',
       payload: { scenario: { runs: 3000 }, trajectories: false },
@@ -83,7 +64,7 @@ describe('POST /api/sim/run', () => {
   });
 
   it('answers 400 naming each bad parameter, its value and the allowed range', async () => {
-    const response = await app.inject({
+    const response = await server.app.inject({
       method: 'POST',
       url: '/api/sim/run',
       payload: { scenario: { targetPower: 1.5, capabilty: 0.2 } },
@@ -103,21 +84,21 @@ describe('POST /api/sim/run', () => {
   });
 
   it(`refuses more than ${LIMITS.runs} runs, an unknown preset, and unknown body fields`, async () => {
-    const many = await app.inject({
+    const many = await server.app.inject({
       method: 'POST',
       url: '/api/sim/run',
       payload: { scenario: { runs: LIMITS.runs + 1 } },
     });
     expect(many.statusCode).toBe(400);
     expect(many.json().issues[0]).toMatchObject({ field: 'scenario.runs', hint: `at most ${LIMITS.runs}` });
-    const preset = await app.inject({
+    const preset = await server.app.inject({
       method: 'POST',
       url: '/api/sim/run',
       payload: { scenario: { preset: 'soviet' } },
     });
     expect(preset.statusCode).toBe(400);
     expect(preset.json().issues[0]).toMatchObject({ field: 'preset', message: 'unknown preset' });
-    const extra = await app.inject({
+    const extra = await server.app.inject({
       method: 'POST',
       url: '/api/sim/run',
       payload: { scenario: {}, runs: 5 },
@@ -129,7 +110,7 @@ describe('POST /api/sim/run', () => {
 
 describe('POST /api/sim/sweep', () => {
   it('streams a start line, one line a point in order, and a done line', async () => {
-    const response = await app.inject({
+    const response = await server.app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
       payload: {
@@ -151,7 +132,7 @@ describe('POST /api/sim/sweep', () => {
   });
 
   it('refuses a sweep over the limits before building any point', async () => {
-    const grid = await app.inject({
+    const grid = await server.app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
       payload: {
@@ -165,14 +146,14 @@ describe('POST /api/sim/sweep', () => {
       value: '1000000',
       hint: `at most ${LIMITS.sweepPoints}`,
     });
-    const perPoint = await app.inject({
+    const perPoint = await server.app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
       payload: { runs: LIMITS.sweepPointRuns + 1, grid: { aid: [0.1, 0.2] } },
     });
     expect(perPoint.statusCode).toBe(400);
     expect(perPoint.json().issues[0]).toMatchObject({ field: 'runs', message: 'too many runs a point' });
-    const runs = await app.inject({
+    const runs = await server.app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
       payload: { runs: LIMITS.sweepPointRuns, grid: { aid: { from: 0, to: 1, steps: 41 } } },
@@ -182,14 +163,14 @@ describe('POST /api/sim/sweep', () => {
   });
 
   it('answers 400 for a sweep of an unknown parameter or with neither grid nor hypercube', async () => {
-    const unknown = await app.inject({
+    const unknown = await server.app.inject({
       method: 'POST',
       url: '/api/sim/sweep',
       payload: { grid: { targetPowr: [0.1] } },
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().issues[0].hint).toMatch(/^did you mean targetPower\?/);
-    const neither = await app.inject({ method: 'POST', url: '/api/sim/sweep', payload: {} });
+    const neither = await server.app.inject({ method: 'POST', url: '/api/sim/sweep', payload: {} });
     expect(neither.statusCode).toBe(400);
   });
 });
@@ -201,7 +182,7 @@ async function presetScenario(name: string): Promise<Record<string, unknown>> {
 
 describe('streaming over a real socket', () => {
   it('sends every line of a run and of a sweep to an HTTP client', async () => {
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
     const run = await fetch(`${address}/api/sim/run`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },

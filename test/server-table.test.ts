@@ -1,32 +1,13 @@
-/** Cross-tabulations over HTTP, in-process: the table of two fields, its Markdown and CSV, speed, and bad input. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import { tabulateEpisodes } from '../src/stats/index.js';
-import { loadBundledRecord, openStore, type RecordStore } from '../src/store/index.js';
+import { loadBundledRecord } from '../src/store/index.js';
+import { useTestServer } from './support/server.js';
 
-let dir: string;
-let store: RecordStore;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meddle-server-'));
-  store = await openStore(join(dir, 'record.db'));
-  app = await buildServer({ store, version: '0.0.0-test' });
-});
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 describe('GET /api/table', () => {
   it('tabulates two fields of the filtered record as the stats module does', async () => {
-    const response = await app.inject(
+    const response = await server.app.inject(
       '/api/table?row=proxyOutcome&by=side&where=kind%3Delectoral&exclude=unknown-outcome',
     );
     expect(response.statusCode).toBe(200);
@@ -42,17 +23,17 @@ describe('GET /api/table', () => {
   });
 
   it('answers within 100 ms on the bundled record, Fisher by Monte Carlo included', async () => {
-    await app.inject('/api/table?row=kind&by=proxyOutcome');
+    await server.app.inject('/api/table?row=kind&by=proxyOutcome');
     const started = performance.now();
-    const response = await app.inject('/api/table?row=kind&by=proxyOutcome');
+    const response = await server.app.inject('/api/table?row=kind&by=proxyOutcome');
     const elapsed = performance.now() - started;
     expect(response.statusCode).toBe(200);
     expect(elapsed).toBeLessThan(100);
   });
 
   it("leaves out Fisher's Monte Carlo test beyond 2×2 on monteCarlo=false, for a quick first answer", async () => {
-    const quick = (await app.inject('/api/table?row=kind&by=proxyOutcome&monteCarlo=false')).json();
-    const full = (await app.inject('/api/table?row=kind&by=proxyOutcome')).json();
+    const quick = (await server.app.inject('/api/table?row=kind&by=proxyOutcome&monteCarlo=false')).json();
+    const full = (await server.app.inject('/api/table?row=kind&by=proxyOutcome')).json();
     expect(quick.result.association.fisher).toBeNull();
     expect(full.result.association.fisher.method).toBe('fisher-monte-carlo');
     expect(quick.result.table).toEqual(full.result.table);
@@ -60,7 +41,7 @@ describe('GET /api/table', () => {
   });
 
   it('answers 400 for an unknown field, rule, method or query key, naming each', async () => {
-    const field = await app.inject('/api/table?row=proxyOutcom&by=side');
+    const field = await server.app.inject('/api/table?row=proxyOutcom&by=side');
     expect(field.statusCode).toBe(400);
     expect(field.json().issues).toEqual([
       {
@@ -71,15 +52,15 @@ describe('GET /api/table', () => {
         hint: 'did you mean proxyOutcome?',
       },
     ]);
-    const rule = await app.inject('/api/table?row=proxyOutcome&by=side&exclude=unknown');
+    const rule = await server.app.inject('/api/table?row=proxyOutcome&by=side&exclude=unknown');
     expect(rule.json().issues[0]).toMatchObject({ field: 'exclude', value: 'unknown' });
-    const method = await app.inject('/api/table?row=proxyOutcome&by=side&method=wald');
+    const method = await server.app.inject('/api/table?row=proxyOutcome&by=side&method=wald');
     expect(method.statusCode).toBe(400);
     expect(method.json().issues[0].field).toBe('method');
-    const missing = await app.inject('/api/table?row=proxyOutcome');
+    const missing = await server.app.inject('/api/table?row=proxyOutcome');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().issues[0].field).toBe('by');
-    const where = await app.inject('/api/table?row=proxyOutcome&by=side&where=knd%3Delectoral');
+    const where = await server.app.inject('/api/table?row=proxyOutcome&by=side&where=knd%3Delectoral');
     expect(where.json().issues[0]).toMatchObject({ file: 'query', field: 'where', value: 'knd' });
   });
 });
