@@ -2,28 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './run-cli.js';
+import { meddle } from '../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meddle-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function meddle(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    env: {},
-    interactive: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
 
 describe('meddle sim', () => {
   it('runs a preset and prints rates with intervals, NPV quantiles and provenance', async () => {
