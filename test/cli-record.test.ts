@@ -201,6 +201,12 @@ describe('meddle record, whatever the store', () => {
     expect((await meddle(['--version'])).code).toBe(0);
   });
 
+  it('exits 2 naming --db when the database folder does not exist', async () => {
+    const run = await meddle(['--db', join(dir, 'missing', 'record.db'), 'record', 'list']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--db: the folder for the database does not exist');
+  });
+
   it('refuses to overwrite a database without --force', async () => {
     const file = join(dir, 'exists.db');
     expect((await meddle(['--db', file, 'db', 'init'])).code).toBe(0);

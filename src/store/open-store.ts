@@ -1,5 +1,6 @@
 /** Opens the store a `--db` value names: a SQLite file (created and seeded on first use) or a PostgreSQL URL. */
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { InputError } from '../domain/index.js';
 import { loadBundledRecord } from './bundled-data.js';
@@ -98,6 +99,13 @@ export async function openStore(spec: string = DEFAULT_DB, options: OpenOptions 
       field: '--db',
       message: 'empty database path',
       hint: 'a file path or postgres:// URL',
+    });
+  if (!existsSync(dirname(spec)))
+    throw new InputError({
+      field: '--db',
+      value: spec,
+      message: 'the folder for the database does not exist',
+      hint: 'create it first, or give another path',
     });
   if (!existsSync(spec)) await createSqlite(spec, kind);
   const db = openSqliteDatabase(spec, { mustExist: true });
