@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { InputError, type InputIssue } from '../domain/index.js';
 import { textTable } from '../render/index.js';
+import { uniformSource } from '../sim/prng.js';
 import {
   type Code,
   fieldAgreement,
@@ -11,7 +12,7 @@ import {
   type MeasurementLevel,
 } from '../stats/index.js';
 import { readTextFile } from '../store/index.js';
-import { randomFromSeed, seedValue } from './analytics-options.js';
+import { seedValue } from './analytics-options.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect, json } from './command-context.js';
 
@@ -127,7 +128,7 @@ export function registerAgreementCommand(program: Command, context: CommandConte
         const intervals = new Map(
           perField.map((f) => [
             f.field,
-            krippendorffBootstrap(f.units, randomFromSeed(seed), f.level, { replicates }),
+            krippendorffBootstrap(f.units, uniformSource(seed), f.level, { replicates }),
           ]),
         );
         if (options.json === true) {

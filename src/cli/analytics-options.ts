@@ -1,36 +1,16 @@
 /** Options the analytics commands share: selections, exclusion rules, the interval method and the seed. */
-import {
-  closest,
-  EPISODE_FIELD_KINDS,
-  type Episode,
-  type EpisodeFieldName,
-  InputError,
-  isEpisodeFieldName,
-} from '../domain/index.js';
-import { nextUniform, prngForStream } from '../sim/prng.js';
+import { type Episode, type EpisodeFieldName, InputError, requireEpisodeField } from '../domain/index.js';
 import {
   EXCLUSION_RULES,
   type ExclusionRule,
   isExclusionRule,
   PROPORTION_METHODS,
   type ProportionMethod,
-  type RandomSource,
 } from '../stats/index.js';
 import { loadStateTable, parseFilter, type RecordStore } from '../store/index.js';
 
-export function fieldName(name: string, role: string): EpisodeFieldName {
-  if (isEpisodeFieldName(name)) return name;
-  const guess = closest(name, Object.keys(EPISODE_FIELD_KINDS));
-  throw new InputError({
-    field: role,
-    value: name,
-    message: 'unknown field',
-    hint:
-      guess !== undefined
-        ? `did you mean ${guess}?`
-        : `fields: ${Object.keys(EPISODE_FIELD_KINDS).join(', ')}`,
-  });
-}
+export const fieldName = (name: string, role: string): EpisodeFieldName =>
+  requireEpisodeField(name, { field: role });
 
 export function exclusionRules(names: readonly string[]): ExclusionRule[] {
   return names.map((name) => {
@@ -62,12 +42,6 @@ export function seedValue(text: string): number {
     message: 'not a seed',
     hint: 'a whole number from 0 to 4294967295',
   });
-}
-
-/** A replayable uniform source for the statistics, from a seed. */
-export function randomFromSeed(seed: number): RandomSource {
-  const rng = prngForStream(seed, 0);
-  return () => nextUniform(rng);
 }
 
 export async function selectEpisodes(store: RecordStore, where: readonly string[]): Promise<Episode[]> {

@@ -9,6 +9,7 @@ import {
   tableChartOptions,
   textTable,
 } from '../render/index.js';
+import { uniformSource } from '../sim/prng.js';
 import { checkTable, tabulateEpisodes } from '../stats/index.js';
 import { readTableFile, writeFileAtomic } from '../store/index.js';
 import {
@@ -16,7 +17,6 @@ import {
   exclusionRules,
   fieldName,
   proportionMethod,
-  randomFromSeed,
   seedValue,
   selectEpisodes,
 } from './analytics-options.js';
@@ -67,7 +67,7 @@ export function registerTableCommands(program: Command, context: CommandContext)
             exclude,
             method,
             pool: options.pool === true,
-            random: randomFromSeed(seed),
+            random: uniformSource(seed),
           });
           const provenance = await provenanceOf(store);
           const stamp = `meddle ${provenance.meddle}; record ${provenance.record.version} sha256 ${provenance.record.hash.slice(0, 16)}; seed ${seed}; where ${(options.where as string[]).join(' ') || '(all)'}`;

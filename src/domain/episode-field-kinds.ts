@@ -11,6 +11,8 @@ import {
   TRI_STATES,
 } from './codebook.js';
 import type { Episode } from './episode-schema.js';
+import { InputError, type InputIssue } from './input-error.js';
+import { closest } from './suggest.js';
 
 export type FieldKind =
   | { readonly type: 'code'; readonly values: readonly string[] }
@@ -63,4 +65,25 @@ export function levelsOf(field: EpisodeFieldName, seen: Iterable<string>): strin
   if (kind.type === 'code' || kind.type === 'codes') return kind.values.filter((v) => present.has(v));
   if (kind.type === 'boolean') return ['true', 'false'].filter((v) => present.has(v));
   return [...present].sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The field a user named, or an InputError at `place` (an option such as `--by`, or a query parameter) with
+ * the nearest field as a suggestion.
+ */
+export function requireEpisodeField(
+  name: string,
+  place: Pick<InputIssue, 'field' | 'file'>,
+): EpisodeFieldName {
+  if (isEpisodeFieldName(name)) return name;
+  const guess = closest(name, Object.keys(EPISODE_FIELD_KINDS));
+  throw new InputError({
+    ...place,
+    value: name,
+    message: 'unknown field',
+    hint:
+      guess !== undefined
+        ? `did you mean ${guess}?`
+        : `fields: ${Object.keys(EPISODE_FIELD_KINDS).join(', ')}`,
+  });
 }

@@ -1,15 +1,8 @@
 /** Cross-tabulations over HTTP: two coded fields of the filtered record, with intervals, the test, Markdown and CSV. */
 import type { FastifyInstance } from 'fastify';
-import {
-  closest,
-  EPISODE_FIELD_KINDS,
-  type EpisodeFieldName,
-  formatIssue,
-  InputError,
-  isEpisodeFieldName,
-} from '../domain/index.js';
+import { type EpisodeFieldName, formatIssue, InputError, requireEpisodeField } from '../domain/index.js';
 import { formatEpisodeTable } from '../render/table-report.js';
-import { nextUniform, prngForStream } from '../sim/index.js';
+import { uniformSource } from '../sim/index.js';
 import { EXCLUSION_RULES, isExclusionRule, tabulateEpisodes } from '../stats/index.js';
 import { loadStateTable, matchesFilter, parseFilter } from '../store/index.js';
 import { ApiError } from './api-error.js';
@@ -24,20 +17,8 @@ export interface TableRoutesOptions {
 const list = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-function field(name: string, role: string): EpisodeFieldName {
-  if (isEpisodeFieldName(name)) return name;
-  const guess = closest(name, Object.keys(EPISODE_FIELD_KINDS));
-  throw new InputError({
-    file: 'query',
-    field: role,
-    value: name,
-    message: 'unknown field',
-    hint:
-      guess !== undefined
-        ? `did you mean ${guess}?`
-        : `fields: ${Object.keys(EPISODE_FIELD_KINDS).join(', ')}`,
-  });
-}
+const field = (name: string, role: string): EpisodeFieldName =>
+  requireEpisodeField(name, { file: 'query', field: role });
 
 /** Tables kept: a table is a pure function of the record's hash and the query, so a repeat is answered at once. */
 const CACHED_TABLES = 64;
@@ -90,13 +71,12 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
     if (cached !== undefined) return reply.send(cached);
     const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
     // The seed makes Fisher's Monte Carlo p-value on tables beyond 2×2 the same on every request.
-    const rng = prngForStream(query.seed, 0);
     const result = tabulateEpisodes(episodes, row, column, {
       exclude,
       method: query.method,
       pool: query.pool === 'true',
       // Without a random source, tables beyond 2×2 get χ² alone: a quick first answer while Fisher's runs.
-      ...(query.monteCarlo === 'false' ? {} : { random: () => nextUniform(rng) }),
+      ...(query.monteCarlo === 'false' ? {} : { random: uniformSource(query.seed) }),
     });
     const stamp = snapshot.provenance;
     const footnote = `meddle ${stamp.meddle}; record ${stamp.record.version} sha256 ${stamp.record.hash.slice(0, 16)}; seed ${query.seed}; where ${where.join(' ') || '(all)'}`;

@@ -279,3 +279,9 @@ function normalSlowPath(rng: Prng, first: number): number {
     bits = nextUint32(rng);
   }
 }
+
+/** Uniform draws in [0, 1) from stream 0 of `seed`: the replayable randomness the statistics take. */
+export function uniformSource(seed: number): () => number {
+  const rng = prngForStream(seed, 0);
+  return () => nextUniform(rng);
+}
