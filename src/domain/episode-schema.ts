@@ -120,7 +120,10 @@ export const episodeInputSchema = z
     if (e.powerYear !== null && !won)
       issue('powerYear', 'a year of taking power is given only for a proxy that won or partly won');
     if (e.powerYear !== null && e.powerYear <= e.startYear)
-      issue('powerYear', 'give powerYear only when the proxy took power after startYear; leave it null otherwise');
+      issue(
+        'powerYear',
+        'give powerYear only when the proxy took power after startYear; leave it null otherwise',
+      );
     if (e.alignedThrough !== null && !won)
       issue('alignedThrough', 'alignment is observed only for a proxy that won or partly won');
     if (e.alignedThrough !== null && e.alignedThrough < (e.powerYear ?? e.startYear))
