@@ -39,6 +39,7 @@ function csvWithBadRows(badAt: ReadonlyMap<number, Readonly<Record<string, strin
               )
               .join('\n'),
           ];
+        if (f === 'basis') return [f, JSON.stringify(value)];
         return [f, Array.isArray(value) ? value.join(';') : value === null ? '' : String(value)];
       }),
     );

@@ -53,6 +53,29 @@ export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
 
 export const TARGET_CLASSES = ['major-power', 'minor-power'] as const;
 
+/** What kind of work a source is; the record's standard asks for an official or scholarly one per episode. */
+export const SOURCE_TYPES = ['official', 'scholarly', 'press', 'reference', 'other'] as const;
+
+/** The coded fields whose value must rest on a stated basis (levels 2 and 3, and the proxy's years). */
+export const BASIS_FIELDS = [
+  'powerYear',
+  'alignedThrough',
+  'payoff',
+  'defected',
+  'exposed',
+  'dispute',
+  'grievance',
+] as const;
+
+/** The level-2 and level-3 fields: every episode gives a basis for each, whatever its value. */
+export const OUTCOME_BASIS_FIELDS = ['payoff', 'defected', 'exposed', 'dispute', 'grievance'] as const;
+
+/** Reference datasets a basis may cite by key; data/reference/DATASETS.md cites each in full. */
+export const REFERENCE_DATASETS = ['gml-mid-2.2.1', 'atop-5.1', 'archigos-4.1', 'ucdp-acd-25.1'] as const;
+
+/** Levels 2 and 3 look this many years past the later of the proxy's taking power and the episode's end. */
+export const WINDOW_YEARS = 10;
+
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
 export type Side = (typeof SIDES)[number];
 export type Means = (typeof MEANS)[number];
@@ -62,3 +85,6 @@ export type ProxyOutcome = (typeof PROXY_OUTCOMES)[number];
 export type Payoff = (typeof PAYOFFS)[number];
 export type TriState = (typeof TRI_STATES)[number];
 export type TargetClass = (typeof TARGET_CLASSES)[number];
+export type SourceType = (typeof SOURCE_TYPES)[number];
+export type BasisField = (typeof BASIS_FIELDS)[number];
+export type ReferenceDataset = (typeof REFERENCE_DATASETS)[number];

@@ -1,12 +1,14 @@
 /** The interference episode: the record's unit, as coded by docs/codebook.md. */
 import { z } from 'zod';
 import {
+  BASIS_FIELDS,
   EPISODE_KINDS,
   MEANS,
   PAYOFFS,
   PROXY_OUTCOMES,
   PROXY_TYPES,
   RATIONALES,
+  REFERENCE_DATASETS,
   SIDES,
   type TARGET_CLASSES,
   TRI_STATES,
@@ -25,6 +27,32 @@ function codeSet<const T extends readonly [string, ...string[]]>(values: T, mini
     .refine((list) => new Set(list).size === list.length, { message: 'a value is listed twice' })
     .transform((list) => [...list].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)));
 }
+
+/** One line of reason: `|` and line breaks are reserved by the CSV form of a basis. */
+const basisReason = z
+  .string()
+  .trim()
+  .min(1, 'say why the sources give this value (for unknown: what was looked for)')
+  .regex(/^[^|\r\n]*$/, 'a basis reason is one line without "|"');
+
+/** What settles one coded value: the sources (by index) and datasets behind it, and why. */
+export const basisEntrySchema = z.strictObject({
+  sources: z.array(z.int().min(0)).default([]),
+  datasets: z.array(z.enum(REFERENCE_DATASETS)).default([]),
+  reason: basisReason,
+  years: z.array(year).optional().describe('the years of the evidence, e.g. the disputes counted'),
+  beyondWindow: z.literal(true).optional().describe('a stated exception: the value rests on a later event'),
+});
+
+export type BasisEntry = z.output<typeof basisEntrySchema>;
+
+/** Keyed by field, in codebook order so that equal bases always serialise the same way. */
+const basisSchema = z.strictObject(
+  Object.fromEntries(BASIS_FIELDS.map((f) => [f, basisEntrySchema.optional()])) as Record<
+    (typeof BASIS_FIELDS)[number],
+    z.ZodOptional<typeof basisEntrySchema>
+  >,
+);
 
 export const EPISODE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -52,6 +80,8 @@ export const episodeInputSchema = z
     proxyName: z.string().trim().min(1),
     proxyType: z.enum(PROXY_TYPES),
     proxyOutcome: z.enum(PROXY_OUTCOMES),
+    powerYear: year.nullable().default(null),
+    alignedThrough: year.nullable().default(null),
     payoff: z.enum(PAYOFFS),
     payoffLostYear: year.nullable().default(null),
     defected: z.enum(TRI_STATES),
@@ -59,6 +89,7 @@ export const episodeInputSchema = z
     exposed: z.enum(TRI_STATES),
     dispute: z.enum(TRI_STATES),
     grievance: z.enum(TRI_STATES),
+    basis: basisSchema.default({}),
     notes: z.string().default(''),
     sources: z.array(sourceSchema).min(1, 'every episode needs at least one source'),
   })
@@ -85,6 +116,28 @@ export const episodeInputSchema = z
       issue('defectedYear', 'a defection year is given only when defected is "yes"');
     if (e.defectedYear !== null && e.defectedYear < e.startYear)
       issue('defectedYear', 'the proxy cannot defect before the episode starts');
+    const won = e.proxyOutcome === 'won' || e.proxyOutcome === 'partial';
+    if (e.powerYear !== null && !won)
+      issue('powerYear', 'a year of taking power is given only for a proxy that won or partly won');
+    if (e.powerYear !== null && e.powerYear <= e.startYear)
+      issue(
+        'powerYear',
+        'give powerYear only when the proxy took power after startYear; leave it null otherwise',
+      );
+    if (e.alignedThrough !== null && !won)
+      issue('alignedThrough', 'alignment is observed only for a proxy that won or partly won');
+    if (e.alignedThrough !== null && e.alignedThrough < (e.powerYear ?? e.startYear))
+      issue('alignedThrough', 'the proxy cannot be aligned before it took power');
+    for (const [field, entry] of Object.entries(e.basis)) {
+      entry?.sources.forEach((index, i) => {
+        if (index >= e.sources.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['basis', field, 'sources', i],
+            message: `no source ${index}: the episode has ${e.sources.length} (numbered from 0)`,
+          });
+      });
+    }
   });
 
 /** An episode as written in a data file or sent by a user. */
@@ -116,6 +169,8 @@ export const EPISODE_FIELDS = [
   'proxyName',
   'proxyType',
   'proxyOutcome',
+  'powerYear',
+  'alignedThrough',
   'payoff',
   'payoffLostYear',
   'defected',
@@ -123,6 +178,7 @@ export const EPISODE_FIELDS = [
   'exposed',
   'dispute',
   'grievance',
+  'basis',
   'notes',
   'sources',
 ] as const satisfies readonly (keyof Episode)[];

@@ -1,5 +1,6 @@
 /** A bibliographic source: what a reader needs to find the evidence behind a coding. */
 import { z } from 'zod';
+import { SOURCE_TYPES } from './codebook.js';
 
 /** `|` and line breaks are reserved by the CSV form of sources (one source a line, parts split by `|`). */
 const text = z
@@ -11,6 +12,8 @@ const author = text.regex(/^[^;]*$/, '";" separates authors; give each author as
 
 export const sourceSchema = z
   .strictObject({
+    // Optional for a user's file; `meddle record lint` asks every bundled source for one.
+    type: z.enum(SOURCE_TYPES).optional().describe('official, scholarly, press, reference or other'),
     authors: z.array(author).min(1, 'name at least one author (a person or an organisation)'),
     title: text,
     year: z.int().min(1800).max(2100).nullable().describe('null for an undated work (cited as n.d.)'),

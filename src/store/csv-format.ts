@@ -12,10 +12,16 @@ import {
 
 const LIST_FIELDS = new Set(['partners', 'means', 'rationale']);
 const INT_FIELDS = new Set(['interferer', 'target', 'startYear']);
-const NULLABLE_INT_FIELDS = new Set(['endYear', 'payoffLostYear', 'defectedYear']);
-const SOURCE_KEYS = ['container', 'page', 'url', 'doi', 'accessed'] as const;
+const NULLABLE_INT_FIELDS = new Set([
+  'endYear',
+  'powerYear',
+  'alignedThrough',
+  'payoffLostYear',
+  'defectedYear',
+]);
+const SOURCE_KEYS = ['type', 'container', 'page', 'url', 'doi', 'accessed'] as const;
 const SOURCE_FORMAT =
-  'Authors; Other | year or n.d. | title | key=value … (keys: container, page, url, doi, accessed)';
+  'Authors; Other | year or n.d. | title | key=value … (keys: type, container, page, url, doi, accessed)';
 
 /** A cell as a number when it is an integer, else left as text so that validation names the bad value. */
 const intCell = (cell: string): number | string => (/^-?\d+$/.test(cell.trim()) ? Number(cell) : cell);
@@ -69,7 +75,22 @@ function rowToRecord(row: Record<string, string>, place: { file: string; line: n
       value[field] = field === 'partners' ? items.map(intCell) : items;
     } else if (INT_FIELDS.has(field)) value[field] = intCell(cell);
     else if (NULLABLE_INT_FIELDS.has(field)) value[field] = cell.trim() === '' ? null : intCell(cell);
-    else if (field === 'covert') value[field] = cell === 'true' ? true : cell === 'false' ? false : cell;
+    else if (field === 'basis') {
+      // The basis is a JSON object in its cell; an empty cell is no basis.
+      if (cell.trim() === '') value[field] = {};
+      else
+        try {
+          value[field] = JSON.parse(cell);
+        } catch {
+          issues.push({
+            ...place,
+            field,
+            value: cell.slice(0, 200),
+            message: 'the basis cell is not a JSON object',
+            hint: 'give it as {"payoff": {"sources": [0], "reason": "…"}}, or leave it empty',
+          });
+        }
+    } else if (field === 'covert') value[field] = cell === 'true' ? true : cell === 'false' ? false : cell;
     else if (field === 'sources') {
       const lines = cell.split(/\r?\n/).filter((l) => l.trim() !== '');
       value[field] = lines.map((line, i) => {
@@ -157,6 +178,7 @@ export function formatEpisodesCsv(episodes: readonly Episode[]): string {
     EPISODE_FIELDS.map((field) => {
       const value = e[field];
       if (field === 'sources') return e.sources.map(formatSourceLine).join('\n');
+      if (field === 'basis') return Object.keys(e.basis).length === 0 ? '' : JSON.stringify(e.basis);
       if (Array.isArray(value)) return value.join(';');
       if (value === null) return '';
       return String(value);

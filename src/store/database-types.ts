@@ -16,6 +16,8 @@ export interface EpisodeTable {
   proxy_name: string;
   proxy_type: string;
   proxy_outcome: string;
+  power_year: number | null;
+  aligned_through: number | null;
   payoff: string;
   payoff_lost_year: number | null;
   defected: string;
@@ -23,6 +25,8 @@ export interface EpisodeTable {
   exposed: string;
   dispute: string;
   grievance: string;
+  /** JSON object keyed by field; null in rows written before migration 0002. */
+  basis: string | null;
   notes: string;
 }
 
@@ -36,6 +40,7 @@ export interface EpisodeCodeTable {
 export interface EpisodeSourceTable {
   episode_id: string;
   position: number;
+  type: string | null;
   /** JSON array of names. */
   authors: string;
   title: string;

@@ -1,6 +1,13 @@
 /** Maps episodes to table rows and back; the one place that knows both shapes. */
 import type { Selectable } from 'kysely';
-import { type Episode, MEANS, RATIONALES, type Source, type TargetClass } from '../domain/index.js';
+import {
+  type Episode,
+  MEANS,
+  RATIONALES,
+  type Source,
+  type SourceType,
+  type TargetClass,
+} from '../domain/index.js';
 import type { EpisodeCodeTable, EpisodeSourceTable, EpisodeTable } from './database-types.js';
 
 export function episodeRow(e: Episode): EpisodeTable {
@@ -18,6 +25,8 @@ export function episodeRow(e: Episode): EpisodeTable {
     proxy_name: e.proxyName,
     proxy_type: e.proxyType,
     proxy_outcome: e.proxyOutcome,
+    power_year: e.powerYear,
+    aligned_through: e.alignedThrough,
     payoff: e.payoff,
     payoff_lost_year: e.payoffLostYear,
     defected: e.defected,
@@ -25,6 +34,7 @@ export function episodeRow(e: Episode): EpisodeTable {
     exposed: e.exposed,
     dispute: e.dispute,
     grievance: e.grievance,
+    basis: JSON.stringify(e.basis),
     notes: e.notes,
   };
 }
@@ -41,6 +51,7 @@ export function sourceRows(e: Episode): EpisodeSourceTable[] {
   return e.sources.map((s, position) => ({
     episode_id: e.id,
     position,
+    type: s.type ?? null,
     authors: JSON.stringify(s.authors),
     title: s.title,
     year: s.year,
@@ -57,6 +68,7 @@ function sourceFromRow(row: Selectable<EpisodeSourceTable>): Source {
     row[key] === null ? [] : [[key, row[key]] as const],
   );
   return {
+    ...(row.type === null ? {} : { type: row.type as SourceType }),
     authors: JSON.parse(row.authors) as string[],
     title: row.title,
     year: row.year === null ? null : Number(row.year),
@@ -104,6 +116,8 @@ export function episodesFromRows(
       proxyName: r.proxy_name,
       proxyType: r.proxy_type as Episode['proxyType'],
       proxyOutcome: r.proxy_outcome as Episode['proxyOutcome'],
+      powerYear: nullableInt(r.power_year),
+      alignedThrough: nullableInt(r.aligned_through),
       payoff: r.payoff as Episode['payoff'],
       payoffLostYear: nullableInt(r.payoff_lost_year),
       defected: r.defected as Episode['defected'],
@@ -111,6 +125,7 @@ export function episodesFromRows(
       exposed: r.exposed as Episode['exposed'],
       dispute: r.dispute as Episode['dispute'],
       grievance: r.grievance as Episode['grievance'],
+      basis: (r.basis === null ? {} : JSON.parse(r.basis)) as Episode['basis'],
       notes: r.notes,
       sources: (sourcesOf.get(r.id) ?? []).sort((a, b) => a.position - b.position).map(sourceFromRow),
       targetClass: r.target_class as TargetClass,

@@ -62,6 +62,15 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Levels 2 and 3 with their basis: the proxy's years, a basis per coded value (JSON), a type per source.
+  '0002-basis': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('episode').addColumn('power_year', 'integer').execute();
+      await db.schema.alterTable('episode').addColumn('aligned_through', 'integer').execute();
+      await db.schema.alterTable('episode').addColumn('basis', 'text').execute();
+      await db.schema.alterTable('episode_source').addColumn('type', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
