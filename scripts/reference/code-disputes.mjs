@@ -1,5 +1,4 @@
-// Codes `dispute` for every episode from the bundled MID extract, by the draft window rule (docs/codebook.md
-// on branch wip/level23-schema): from startYear through ten years after the later of powerYear and endYear
+// Codes `dispute` for every episode from the bundled MID extract, by the codebook's window rule: from startYear through ten years after the later of powerYear and endYear
 // (the present year for an ongoing episode). powerYear is read from data/coding/first where it is coded there.
 // Writes data/coding/dispute.json: one { id, window, dispute, basis } per episode.
 // Usage: node scripts/reference/code-disputes.mjs [--present YEAR]
