@@ -2,20 +2,18 @@
 // sha256("SEED:id"). Reproducible from the seed alone, and independent of file order.
 // Usage: node scripts/reliability-sample.mjs [--seed S] [--size N] [ids.txt]  (default: the bundled record)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readRecordEpisodes } from './data-files.mjs';
 
 const { values, positionals } = parseArgs({
   options: { seed: { type: 'string', default: '20261204' }, size: { type: 'string', default: '56' } },
   allowPositionals: true,
 });
-const dir = new URL('../data/record/', import.meta.url);
 const ids =
   positionals.length > 0
     ? readFileSync(positionals[0], 'utf8').split('\n').filter(Boolean)
-    : readdirSync(dir)
-        .filter((n) => n.endsWith('.json'))
-        .flatMap((n) => JSON.parse(readFileSync(new URL(n, dir), 'utf8')).map((e) => e.id));
+    : readRecordEpisodes().map((e) => e.id);
 const rank = (id) => createHash('sha256').update(`${values.seed}:${id}`).digest('hex');
 const sample = ids
   .map((id) => [rank(id), id])

@@ -4,19 +4,9 @@
 //
 //   node scripts/source-inventory.mjs            per-family and per-source inventory (Markdown)
 //   node scripts/source-inventory.mjs --table2   electoral episodes 1946–2000 by side and proxy outcome
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readJsonArrays } from './data-files.mjs';
 
-const RECORD_DIR = fileURLToPath(new URL('../data/record/', import.meta.url));
-
-function loadEpisodes() {
-  return readdirSync(RECORD_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((name) =>
-      JSON.parse(readFileSync(`${RECORD_DIR}${name}`, 'utf8')).map((e) => ({ ...e, file: name })),
-    );
-}
+const loadEpisodes = () => readJsonArrays('record').map(({ item, file }) => ({ ...item, file }));
 
 const host = (url) =>
   url

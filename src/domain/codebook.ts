@@ -67,14 +67,8 @@ export const BASIS_FIELDS = [
   'grievance',
 ] as const;
 
-/** The level-2 and level-3 fields: every episode gives a basis for each, whatever its value. */
-export const OUTCOME_BASIS_FIELDS = ['payoff', 'defected', 'exposed', 'dispute', 'grievance'] as const;
-
 /** Reference datasets a basis may cite by key; data/reference/DATASETS.md cites each in full. */
 export const REFERENCE_DATASETS = ['gml-mid-2.2.1', 'atop-5.1', 'archigos-4.1', 'ucdp-acd-25.1'] as const;
-
-/** Levels 2 and 3 look this many years past the later of the proxy's taking power and the episode's end. */
-export const WINDOW_YEARS = 10;
 
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
 export type Side = (typeof SIDES)[number];
@@ -86,5 +80,3 @@ export type Payoff = (typeof PAYOFFS)[number];
 export type TriState = (typeof TRI_STATES)[number];
 export type TargetClass = (typeof TARGET_CLASSES)[number];
 export type SourceType = (typeof SOURCE_TYPES)[number];
-export type BasisField = (typeof BASIS_FIELDS)[number];
-export type ReferenceDataset = (typeof REFERENCE_DATASETS)[number];

@@ -28,7 +28,7 @@ function codeSet<const T extends readonly [string, ...string[]]>(values: T, mini
     .transform((list) => [...list].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)));
 }
 
-/** One line of reason: `|` and line breaks are reserved by the CSV form of a basis. */
+/** One line of reason, like a source's fields: no line break and no `|`. */
 const basisReason = z
   .string()
   .trim()

@@ -12,7 +12,7 @@ const author = text.regex(/^[^;]*$/, '";" separates authors; give each author as
 
 export const sourceSchema = z
   .strictObject({
-    // Optional for a user's file; `meddle record lint` asks every bundled source for one.
+    // Optional, so that files written before source types were coded still read.
     type: z.enum(SOURCE_TYPES).optional().describe('official, scholarly, press, reference or other'),
     authors: z.array(author).min(1, 'name at least one author (a person or an organisation)'),
     title: text,

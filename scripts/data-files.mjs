@@ -1,0 +1,24 @@
+// Reads the JSON data files under data/ without a build, for the scripts that work on the raw record.
+import { readdirSync, readFileSync } from 'node:fs';
+
+const DATA_DIR = new URL('../data/', import.meta.url);
+
+/** The items of every JSON array file in data/FOLDER/, files in name order, each tagged with its file name. */
+export function readJsonArrays(folder) {
+  const dir = new URL(`${folder}/`, DATA_DIR);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .flatMap((name) =>
+      JSON.parse(readFileSync(new URL(name, dir), 'utf8')).map((item) => ({ item, file: name })),
+    );
+}
+
+/** The bundled record's episodes, as written in data/record/*.json. */
+export const readRecordEpisodes = () => readJsonArrays('record').map(({ item }) => item);
+
+/** The text of a file under data/. */
+export const readDataFile = (path) => readFileSync(new URL(path, DATA_DIR), 'utf8');
+
+/** Where a file under data/ lives on disk. */
+export const dataPath = (path) => new URL(path, DATA_DIR).pathname;
