@@ -4,7 +4,9 @@
 //
 //   node scripts/source-inventory.mjs            per-family and per-source inventory (Markdown)
 //   node scripts/source-inventory.mjs --table2   electoral episodes 1946–2000 by side and proxy outcome
-import { readJsonArrays } from './data-files.mjs';
+//   node scripts/source-inventory.mjs --peig     those episodes by target against Levin's published counts
+//   node scripts/source-inventory.mjs --types    sources by type, and episodes by their strongest source
+import { readDataFile, readJsonArrays } from './data-files.mjs';
 
 const loadEpisodes = () => readJsonArrays('record').map(({ item, file }) => ({ ...item, file }));
 
@@ -100,7 +102,7 @@ function inventory(episodes) {
   }
   for (const [, g] of groups) {
     if (g.sources.size === 0) continue;
-    out.push('', `#### ${g.label}`, '');
+    out.push('', `### ${g.label}`, '');
     for (const [name, v] of [...g.sources].sort(([a], [b]) => a.localeCompare(b))) {
       const where = [...v.hosts].filter(Boolean).join(', ');
       out.push(`- ${name}${where ? ` [${where}]` : ''}: ${[...v.episodes].sort().join(', ')}`);
@@ -110,11 +112,52 @@ function inventory(episodes) {
 }
 
 /** Electoral episodes by the US or the USSR/Russia whose vote falls in 1946–2000, as Levin's universe. */
-function table2(episodes) {
-  const rows = episodes.filter(
+const peigUniverse = (episodes) =>
+  episodes.filter(
     (e) =>
       e.kind === 'electoral' && [2, 365].includes(e.interferer) && e.startYear >= 1946 && e.startYear <= 2000,
   );
+
+/** Per target: Levin's count where a published source gives one, ours, and the episodes behind ours. */
+function peig(episodes) {
+  const levin = JSON.parse(readDataFile('reference/levin-counts.json'));
+  const rows = peigUniverse(episodes);
+  const target = (e) => e.id.split('-')[1];
+  const code = { usa: 2, rus: 365 };
+  const out = ["| interferer | target | Levin | ours | the record's episodes |", '|---|---|---:|---:|---|'];
+  const keys = [...new Set(rows.map((e) => `${e.interferer === 2 ? 'usa' : 'rus'} ${target(e)}`))];
+  for (const c of levin.counts) keys.push(`${c.interferer} ${c.target}`);
+  for (const key of [...new Set(keys)].sort()) {
+    const [by, t] = key.split(' ');
+    const ours = rows.filter((e) => e.interferer === code[by] && target(e) === t).map((e) => e.startYear);
+    const published = levin.counts.find((c) => c.interferer === by && c.target === t);
+    out.push(`| ${by} | ${t} | ${published?.count ?? ''} | ${ours.length} | ${ours.sort().join(', ')} |`);
+  }
+  const total = (by) => rows.filter((e) => e.interferer === code[by]).length;
+  out.push('', `In all: United States ${total('usa')} of Levin's 81, USSR/Russia ${total('rus')} of his 36.`);
+  return out.join('\n');
+}
+
+/** How many sources of each type the record cites, and how many episodes rest on an official or scholarly one. */
+function types(episodes) {
+  const counts = {};
+  for (const e of episodes)
+    for (const s of e.sources) counts[s.type ?? 'untyped'] = (counts[s.type ?? 'untyped'] ?? 0) + 1;
+  const strong = episodes.filter((e) =>
+    e.sources.some((s) => s.type === 'official' || s.type === 'scholarly'),
+  );
+  const out = ['| type | sources |', '|---|---:|'];
+  for (const [type, n] of Object.entries(counts).sort(([, a], [, b]) => b - a))
+    out.push(`| ${type} | ${n} |`);
+  out.push(
+    '',
+    `${strong.length} of ${episodes.length} episodes cite at least one official or scholarly source; the other ${episodes.length - strong.length} cite two or more independent sources of other types.`,
+  );
+  return out.join('\n');
+}
+
+function table2(episodes) {
+  const rows = peigUniverse(episodes);
   const sides = ['incumbent', 'challenger', 'unknown'];
   const outcomes = ['won', 'partial', 'lost', 'unknown'];
   const count = (side, outcome) =>
@@ -154,4 +197,6 @@ function table2(episodes) {
 }
 
 const episodes = loadEpisodes();
-console.log(process.argv.includes('--table2') ? table2(episodes) : inventory(episodes));
+const mode = ['--table2', '--peig', '--types'].find((flag) => process.argv.includes(flag));
+const report = { '--table2': table2, '--peig': peig, '--types': types }[mode] ?? inventory;
+console.log(report(episodes));

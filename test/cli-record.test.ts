@@ -83,7 +83,8 @@ describe.each(await storeFactories())('meddle record on $name', ({ name, make })
         new Map([
           [1, { kind: 'coup' }],
           [3, { startYear: '19x8' }],
-          [4, { sources: '' }],
+          // Without sources the basis cannot point at any, so it goes too: one error for the row, not one per index.
+          [4, { sources: '', basis: '' }],
         ]),
       );
       const file = join(dir, `bad-${name}.csv`);
@@ -214,5 +215,47 @@ describe('meddle record, whatever the store', () => {
     const again = await meddle(['--db', file, 'db', 'init']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--force');
+  });
+});
+
+describe('meddle record lint', () => {
+  it('finds the bundled record clean against the codebook and the MID extract', async () => {
+    const run = await meddle(['record', 'lint', '--present', '2026', '--json']);
+    const out = JSON.parse(run.stdout) as { episodes: number; findings: unknown[] };
+    expect(out.findings).toEqual([]);
+    expect(out.episodes).toBe(bundled.episodes.length);
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 2 and names the episode, the rule and the field for each finding', async () => {
+    const first = bundled.episodes[0];
+    if (first === undefined) throw new Error('the bundled record is empty');
+    const { targetClass: _t, ...coded } = first;
+    const { grievance: _g, ...basis } = coded.basis;
+    const file = join(dir, 'unlinted.json');
+    writeFileSync(file, JSON.stringify([{ ...coded, basis }]));
+    const run = await meddle(['record', 'lint', file, '--present', '2026']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`basis-missing  ${first.id}  basis.grievance: grievance has no basis`);
+    expect(run.stderr).toContain('record lint: 1 finding');
+  });
+
+  it('fails a covert regime change coded overt, naming the episode and the rule', async () => {
+    const covert = bundled.episodes.find((e) => e.kind === 'covert-regime-change');
+    if (covert === undefined) throw new Error('the bundled record has no covert regime change');
+    const { targetClass: _t, ...coded } = covert;
+    const file = join(dir, 'overt-regime-change.json');
+    writeFileSync(file, JSON.stringify([{ ...coded, covert: false }]));
+    const run = await meddle(['record', 'lint', file, '--present', '2026', '--no-mid']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(
+      `covert-kind  ${covert.id}  covert: a covert-regime-change episode is covert`,
+    );
+  });
+
+  it('exits 2 on a present that is not a year', async () => {
+    const run = await meddle(['record', 'lint', '--present', 'soon']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--present');
   });
 });

@@ -1,63 +1,74 @@
-// Codes `dispute` for every episode from the bundled MID extract, by the codebook's window rule: from
-// startYear through ten years after the later of powerYear and endYear (the present year for an ongoing one). powerYear is read from data/coding/first where it is coded there.
-// Writes data/coding/dispute.json: one { id, window, dispute, basis } per episode.
-// Usage: node scripts/reference/code-disputes.mjs [--present YEAR]
-import { renameSync, writeFileSync } from 'node:fs';
+// Codes `dispute` in data/record/*.json from the bundled MID extract, by the codebook's rule (a dispute with
+// its onset in the episode's window → yes; the window inside the MID data's years and none → no). Where the
+// MID data cannot settle it (a window past 2010), a coding that rests on a source stays; otherwise unknown.
+// Run after `npm run build` (it uses the rule from the built domain). Usage:
+//   node scripts/reference/code-disputes.mjs [--present YEAR]
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { dataPath, readDataFile, readJsonArrays, readRecordEpisodes } from '../data-files.mjs';
+import { codingWindow, disputeFromMid, MID_LAST_YEAR, pairKey } from '../../dist/domain/index.js';
+import { loadMidReference } from '../../dist/store/index.js';
+import { dataPath, readJsonArrays } from '../data-files.mjs';
 
 const { values } = parseArgs({ options: { present: { type: 'string' } } });
 const present = Number(values.present ?? new Date().getUTCFullYear());
-const MID_LAST_YEAR = 2010;
-const first = new Map(readJsonArrays('coding/first').map(({ item }) => [item.id, item]));
-const [header, ...rows] = readDataFile('reference/gml-mid-2.2.1-pairs.csv')
-  .trim()
-  .split('\n')
-  .map((line) => line.split(',').map((cell) => cell.replaceAll('"', '')));
-const col = (name) => header.indexOf(name);
-const disputeYears = rows.map((r) => ({
-  dispnum: Number(r[col('dispnum')]),
-  pair: `${r[col('ccode1')]}-${r[col('ccode2')]}`,
-  year: Number(r[col('year')]),
-}));
+const mid = loadMidReference();
 
-/** A dispute coding that rests on the MID data alone. */
-const fromMid = (id, window, dispute, reason, years) => ({
-  id,
-  window,
-  dispute,
-  basis: { sources: [], datasets: ['gml-mid-2.2.1'], ...(years ? { years } : {}), reason },
-});
-
-const out = readRecordEpisodes().map((e) => {
-  const [a, b] = [e.interferer, e.target].sort((x, y) => x - y);
-  const coded = first.get(e.id);
-  const last = Math.max(coded?.powerYear ?? e.startYear, e.endYear ?? present);
-  const window = [e.startYear, last + 10];
-  const found = disputeYears.filter(
-    (d) => d.pair === `${a}-${b}` && d.year >= window[0] && d.year <= window[1],
-  );
-  const span = `${window[0]}–${window[1]}`;
-  if (found.length > 0) {
-    const years = [...new Set(found.map((d) => d.year))].sort((x, y) => x - y);
-    const numbers = [...new Set(found.map((d) => d.dispnum))];
-    const reason = `the MID data list ${numbers.length} dispute(s) between ${a} and ${b} under way in ${span} (MID ${numbers.join(', ')})`;
-    return fromMid(e.id, window, 'yes', reason, years);
+/** The episode with its dispute coded; keys keep their order, a new basis entry goes where the codebook puts it. */
+function recode(e) {
+  const pair = pairKey(e.interferer, e.target);
+  if (!mid.pairs.has(pair))
+    throw new Error(`${e.id}: the extracts do not cover ${pair}; run rebuild.sh first`);
+  const window = codingWindow(e, present);
+  const span = `${window.from}–${window.through}`;
+  const coding = disputeFromMid(window, mid.onsets.get(pair) ?? []);
+  const [a, b] = pair.split('-');
+  let dispute;
+  let basis;
+  if (coding?.dispute === 'yes') {
+    dispute = 'yes';
+    basis = {
+      sources: [],
+      datasets: ['gml-mid-2.2.1'],
+      reason: `the MID data list ${coding.dispnums.length} dispute(s) between ${a} and ${b} begun in ${span} (MID ${coding.dispnums.join(', ')})`,
+      years: coding.years,
+    };
+  } else if (coding?.dispute === 'no') {
+    dispute = 'no';
+    basis = {
+      sources: [],
+      datasets: ['gml-mid-2.2.1'],
+      reason: `the MID data cover the whole window ${span} and list no dispute between ${a} and ${b} begun in it`,
+    };
+  } else if (e.basis?.dispute?.sources?.length > 0) {
+    return e;
+  } else {
+    dispute = 'unknown';
+    basis = {
+      sources: [],
+      datasets: ['gml-mid-2.2.1'],
+      reason: `no dispute between ${a} and ${b} begun in the MID data's years of the window (to ${MID_LAST_YEAR}); the window runs to ${window.through} and no source read reports one after`,
+    };
   }
-  if (window[1] <= MID_LAST_YEAR)
-    return fromMid(
-      e.id,
-      window,
-      'no',
-      `the MID data cover the whole window ${span} and list no dispute between ${a} and ${b}`,
-    );
-  if (coded?.dispute !== undefined && coded.basis?.dispute !== undefined)
-    return { id: e.id, window, dispute: coded.dispute, basis: coded.basis.dispute, from: 'first coding' };
-  const reason = `no dispute in the MID data's years of the window (to ${MID_LAST_YEAR}); the window runs to ${window[1]} and no source read reports one after`;
-  return fromMid(e.id, window, 'unknown', reason);
-});
-const target = dataPath('coding/dispute.json');
-writeFileSync(`${target}.tmp`, `${JSON.stringify(out, null, 1)}\n`);
-renameSync(`${target}.tmp`, target);
-const count = (v) => out.filter((o) => o.dispute === v).length;
-console.log(`dispute: yes ${count('yes')}, no ${count('no')}, unknown ${count('unknown')} of ${out.length}`);
+  const merged = { ...e.basis, dispute: basis };
+  const order = ['powerYear', 'alignedThrough', 'payoff', 'defected', 'exposed', 'dispute', 'grievance'];
+  return {
+    ...e,
+    dispute,
+    basis: Object.fromEntries(order.filter((k) => k in merged).map((k) => [k, merged[k]])),
+  };
+}
+
+const counts = { yes: 0, no: 0, unknown: 0 };
+const files = new Map();
+for (const { item, file } of readJsonArrays('record')) files.set(file, [...(files.get(file) ?? []), item]);
+for (const [file, items] of files) {
+  const episodes = items.map(recode);
+  for (const e of episodes) counts[e.dispute]++;
+  const path = dataPath(`record/${file}`);
+  const text = `${JSON.stringify(episodes, null, 2)}\n`;
+  if (text !== readFileSync(path, 'utf8')) {
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+  }
+}
+console.log(`dispute: yes ${counts.yes}, no ${counts.no}, unknown ${counts.unknown}`);

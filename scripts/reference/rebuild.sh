@@ -13,4 +13,6 @@ done
 node "$here/pairs.mjs" > "$work/pairs.csv"
 mkdir -p "$top/data/reference"
 Rscript "$here/extract.R" "$work" "$work/pairs.csv" "$top/data/reference"
+# The pairs the extracts cover, so that `meddle record lint` can tell a pair without disputes from one not extracted.
+cp "$work/pairs.csv" "$top/data/reference/pairs.csv"
 echo "peacesciencer $(git --git-dir="$repo" rev-parse HEAD 2>/dev/null || git -C "$repo" rev-parse HEAD)" > "$top/data/reference/SOURCE"

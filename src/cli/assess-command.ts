@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import { assessOperation } from '../assess/index.js';
 import { InputError } from '../domain/index.js';
 import { renderAssessmentReport } from '../render/assessment-report.js';
-import { loadBundledRecord, loadStateTable, readOperationFile } from '../store/index.js';
+import { loadBundledRecord, loadRelease, loadStateTable, readOperationFile } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { MEDDLE_VERSION } from './version.js';
@@ -41,10 +41,11 @@ export function registerAssessCommand(program: Command, context: CommandContext)
     .argument('<scenario>', 'a YAML or JSON scenario file (see docs/assessment.md and examples/assess/)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option('--out <file>', 'write the report to this file instead of standard output')
-    .action((file: string, options: AssessOptions) => {
+    .action((file: string, options: AssessOptions, command: Command) => {
       const states = loadStateTable();
       const { operation, text } = readOperationFile(file, states);
-      const record = loadBundledRecord();
+      const version = context.release(command);
+      const record = version === undefined ? loadBundledRecord() : loadRelease(version);
       const assessment = assessOperation(operation, record.episodes, {
         meddle: MEDDLE_VERSION,
         record: record.provenance,

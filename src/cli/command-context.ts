@@ -1,9 +1,10 @@
 /** What every command shares: the output, the store named by `--db`, and the provenance it reports. */
 import type { Command } from 'commander';
-import type { Episode } from '../domain/index.js';
+import { type Episode, InputError } from '../domain/index.js';
 import {
   DEFAULT_DB,
   loadStateTable,
+  openReleaseStore,
   openStore,
   type RecordProvenance,
   type RecordStore,
@@ -16,18 +17,35 @@ export interface CommandContext {
   readonly io: CliIo;
   /** The `--db` in force: the option, else MEDDLE_DB, else ./meddle.db. */
   dbSpec(command: Command): string;
-  /** Opens the store, runs `work`, and closes the store whatever happens. */
+  /** The release `--record` names, if any. */
+  release(command: Command): string | undefined;
+  /** Opens the store (or the release `--record` names), runs `work`, and closes it whatever happens. */
   withStore<T>(command: Command, work: (store: RecordStore) => Promise<T>): Promise<T>;
 }
 
 export function createCommandContext(io: CliIo): CommandContext {
   const dbSpec = (command: Command): string =>
     (command.optsWithGlobals() as { db?: string }).db ?? io.env.MEDDLE_DB ?? DEFAULT_DB;
+  const release = (command: Command): string | undefined =>
+    (command.optsWithGlobals() as { record?: string }).record;
+  const open = (command: Command): Promise<RecordStore> => {
+    const version = release(command);
+    if (version === undefined) return openStore(dbSpec(command));
+    if ((command.optsWithGlobals() as { db?: string }).db !== undefined)
+      throw new InputError({
+        field: '--record',
+        value: version,
+        message: 'a release is read from the bundled data, not from a database',
+        hint: 'give --record or --db, not both',
+      });
+    return openReleaseStore(version);
+  };
   return {
     io,
     dbSpec,
+    release,
     async withStore(command, work) {
-      const store = await openStore(dbSpec(command));
+      const store = await open(command);
       try {
         return await work(store);
       } finally {

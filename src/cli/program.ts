@@ -37,6 +37,10 @@ export function buildProgram(io: CliIo): Command {
     )
     .version(MEDDLE_VERSION, '-V, --version')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $MEDDLE_DB or ./meddle.db)')
+    .option(
+      '--record <version>',
+      'read a release of the bundled record instead of a database, e.g. 2026.11.0 (see meddle record releases)',
+    )
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })

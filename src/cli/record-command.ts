@@ -1,11 +1,25 @@
 /** `meddle record …`: list, show, import, export, validate and summarise the episode record. */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { coverage, type Episode, InputError, validateEpisodes } from '../domain/index.js';
+import {
+  coverage,
+  diffRecords,
+  type Episode,
+  formatIssue,
+  InputError,
+  type LintFinding,
+  lintRecord,
+  validateEpisodes,
+} from '../domain/index.js';
 import { textTable } from '../render/index.js';
 import {
+  bundledRecordFiles,
   formatEpisodesCsv,
   formatEpisodesJson,
   importRecords,
+  listReleases,
+  loadMidReference,
+  loadRelease,
   loadStateTable,
   parseFilter,
   readRecordFile,
@@ -14,6 +28,7 @@ import {
 } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect, json, provenanceOf, stateAbbr, stateName } from './command-context.js';
+import { ReportedBadInput } from './reported-bad-input.js';
 
 const WHERE_HELP = 'keep episodes where FIELD equals VALUE (repeatable; list fields match any value)';
 
@@ -83,6 +98,25 @@ function coverageText(c: ReturnType<typeof coverage>): string {
     ],
     { alignRight: [2, 3] },
   );
+  const base = {
+    'proxy-won': 'proxies that won or partly won',
+    covert: 'covert episodes',
+    all: 'all episodes',
+  };
+  const percent = (x: number) => `${(100 * x).toFixed(0)} %`;
+  const known = textTable(
+    ['field', 'known', 'of', 'share', 'target', '', 'asked of'],
+    c.known.map((k) => [
+      k.field,
+      String(k.known),
+      String(k.episodes),
+      percent(k.episodes === 0 ? 1 : k.known / k.episodes),
+      percent(k.target),
+      k.met ? 'met' : 'short',
+      base[k.of],
+    ]),
+    { alignRight: [1, 2, 3, 4] },
+  );
   return [
     `${c.episodes} episodes`,
     block('by interferer', c.byInterferer),
@@ -91,8 +125,34 @@ function coverageText(c: ReturnType<typeof coverage>): string {
     block('by side', c.bySide),
     block('by target class', c.byTargetClass),
     `unknown outcomes\n${unknowns}`,
+    `levels 2 and 3 against the codebook's coverage targets\n${known}`,
   ].join('\n\n');
 }
+
+/** A release by its name, or a record file (CSV or JSON) by its path, with what identifies it. */
+function recordOf(name: string): { label: string; episodes: readonly Episode[] } {
+  if (listReleases().includes(name)) {
+    const { episodes, provenance } = loadRelease(name);
+    return { label: `${name} (sha256 ${provenance.hash.slice(0, 16)}…)`, episodes };
+  }
+  if (!existsSync(name))
+    throw new InputError({
+      field: 'record',
+      value: name,
+      message: 'neither a release nor a file',
+      hint: `a file path, or one of ${listReleases().join(', ')}`,
+    });
+  const { episodes, issues } = validateEpisodes(readRecordFile(name), loadStateTable(), name);
+  if (issues.length > 0) throw new InputError(issues);
+  const { hash } = recordProvenance('file', episodes);
+  return { label: `${name} (sha256 ${hash.slice(0, 16)}…)`, episodes };
+}
+
+/** Short values in full; sources, bases and notes only as changed, which --json shows whole. */
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length <= 60 ? text : '(changed)';
+};
 
 export function registerRecordCommands(program: Command, context: CommandContext): void {
   const { io } = context;
@@ -216,6 +276,108 @@ export function registerRecordCommands(program: Command, context: CommandContext
       const { episodes, issues } = validateEpisodes(records, loadStateTable(), file);
       if (issues.length > 0) throw new InputError(issues);
       line(io.out, `${file}: ${episodes.length} episodes, all valid`);
+    });
+
+  record
+    .command('releases')
+    .description('list the releases of the bundled record that --record and record diff accept, newest first')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => {
+      const rows = listReleases().map((version) => loadRelease(version).provenance);
+      if (options.json === true) io.out(json(rows));
+      else
+        line(
+          io.out,
+          textTable(
+            ['release', 'episodes', 'sha256'],
+            rows.map((r) => [r.version, String(r.episodes), r.hash]),
+            { alignRight: [1] },
+          ),
+        );
+    });
+
+  record
+    .command('diff')
+    .description(
+      'what changed between two releases or record files: episodes added and removed, every field changed',
+    )
+    .argument('<old>', 'a release (e.g. 2026.11.0) or a record file')
+    .argument('<new>', 'a release or a record file')
+    .option('--summary', 'only the counts: episodes added, removed and changed, and changes per field')
+    .option('--json', 'print JSON (every change with both values)')
+    .action((oldName: string, newName: string, options: { summary?: boolean; json?: boolean }) => {
+      const before = recordOf(oldName);
+      const after = recordOf(newName);
+      const diff = diffRecords(before.episodes, after.episodes);
+      if (options.json === true) {
+        io.out(json({ old: before.label, new: after.label, ...diff }));
+        return;
+      }
+      const out: string[] = [
+        `${before.label} → ${after.label}`,
+        `${before.episodes.length} → ${after.episodes.length} episodes: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+      ];
+      if (diff.changed.length > 0)
+        out.push(
+          `\nchanges by field\n${textTable(
+            ['field', 'episodes'],
+            Object.entries(diff.byField).map(([f, n]) => [f, String(n)]),
+            { alignRight: [1] },
+          )}`,
+        );
+      if (options.summary !== true) {
+        if (diff.added.length > 0) out.push(`\nadded\n${diff.added.map((id) => `  ${id}`).join('\n')}`);
+        if (diff.removed.length > 0) out.push(`\nremoved\n${diff.removed.map((id) => `  ${id}`).join('\n')}`);
+        for (const { id, changes } of diff.changed)
+          out.push(
+            `\n${id}\n${changes.map((c) => `  ${c.field}: ${shown(c.from)} → ${shown(c.to)}`).join('\n')}`,
+          );
+      }
+      line(io.out, out.join('\n'));
+    });
+
+  record
+    .command('lint')
+    .description(
+      "check the record's standards: a basis for every level-2/3 value, the window, citable sources with standing, and dispute against the MID data",
+    )
+    .argument('[files...]', 'record files (CSV or JSON) to check together; the bundled record by default')
+    .option('--present <year>', 'the year taken as now (default: this year)')
+    .option('--no-mid', 'skip the rules that compare with the bundled MID extract')
+    .option('--json', 'print the findings as JSON')
+    .action((files: string[], options: { present?: string; mid: boolean; json?: boolean }) => {
+      const present = options.present === undefined ? new Date().getUTCFullYear() : Number(options.present);
+      if (!Number.isInteger(present) || present < 1800 || present > 2100)
+        throw new InputError({
+          field: '--present',
+          value: String(options.present),
+          message: 'not a year',
+          hint: 'give a year such as 2026',
+        });
+      const paths = files.length > 0 ? files : bundledRecordFiles();
+      const records = paths.flatMap((path) => readRecordFile(path).map((r) => ({ ...r, file: path })));
+      const { episodes, issues } = validateEpisodes(records, loadStateTable());
+      if (issues.length > 0) throw new InputError(issues);
+      const fileOf = new Map(records.map((r) => [String((r.value as { id?: unknown }).id), r.file]));
+      const findings: LintFinding[] = lintRecord(episodes, {
+        present,
+        ...(options.mid ? { mid: loadMidReference() } : {}),
+      }).map((f) => ({ ...f, file: fileOf.get(f.id) ?? '' }));
+      if (options.json === true) io.out(json({ present, episodes: episodes.length, findings }));
+      else {
+        for (const { file: _file, ...f } of findings) line(io.out, `${f.rule}  ${f.id}  ${formatIssue(f)}`);
+        const affected = new Set(findings.map((f) => f.id)).size;
+        line(
+          io.out,
+          findings.length === 0
+            ? `${episodes.length} episodes: no findings`
+            : `${episodes.length} episodes: ${findings.length} findings in ${affected}`,
+        );
+      }
+      if (findings.length > 0)
+        throw new ReportedBadInput(
+          `record lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}; nothing was changed`,
+        );
     });
 
   record

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { formatIssue, isInputError } from '../domain/index.js';
 import type { CliIo } from './cli-io.js';
 import { buildProgram } from './program.js';
+import { ReportedBadInput } from './reported-bad-input.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
@@ -15,6 +16,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) {
       // Help and version end the run through this error too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof ReportedBadInput) {
+      io.err(`${error.message}\n`);
+      return EXIT.badInput;
     }
     if (isInputError(error)) {
       const count = error.issues.length;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  COVERAGE_TARGETS,
   EPISODE_KINDS,
   MEANS,
   PAYOFFS,
@@ -31,5 +32,10 @@ describe('docs/codebook.md', () => {
       TARGET_CLASSES,
     ];
     for (const value of vocabularies.flat()) expect(doc, value).toContain(`\`${value}\``);
+  });
+
+  it('states the coverage target the code measures for each level-2/3 field', () => {
+    for (const { field, target } of COVERAGE_TARGETS)
+      expect(doc, field).toMatch(new RegExp(`\\| \`${field}\` \\| [^|]+ \\| ${target * 100} % \\|`));
   });
 });

@@ -67,6 +67,22 @@ export const BASIS_FIELDS = [
   'grievance',
 ] as const;
 
+/** The episodes a level-2/3 field is asked of: the proxies that won or partly won, the covert ones, or all. */
+export type CoverageBase = 'proxy-won' | 'covert' | 'all';
+
+/**
+ * How much of levels 2 and 3 the record means to know (docs/codebook.md, "Coverage"): the share of the
+ * episodes each field is asked of whose value is not `unknown`. Payoff and defection only arise once a proxy
+ * holds power; exposure only for a covert operation.
+ */
+export const COVERAGE_TARGETS = [
+  { field: 'payoff', of: 'proxy-won', target: 0.8 },
+  { field: 'defected', of: 'proxy-won', target: 0.75 },
+  { field: 'exposed', of: 'covert', target: 0.9 },
+  { field: 'dispute', of: 'all', target: 0.8 },
+  { field: 'grievance', of: 'all', target: 0.6 },
+] as const satisfies readonly { field: string; of: CoverageBase; target: number }[];
+
 /** Reference datasets a basis may cite by key; data/reference/DATASETS.md cites each in full. */
 export const REFERENCE_DATASETS = ['gml-mid-2.2.1', 'atop-5.1', 'archigos-4.1', 'ucdp-acd-25.1'] as const;
 

@@ -2,6 +2,7 @@
 
 export * from './case-schema.js';
 export * from './codebook.js';
+export * from './coding-window.js';
 export * from './episode-field-kinds.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';
@@ -9,6 +10,8 @@ export * from './input-error.js';
 export * from './issue-values.js';
 export * from './operation-schema.js';
 export * from './record-coverage.js';
+export * from './record-diff.js';
+export * from './record-lint.js';
 export * from './source-schema.js';
 export * from './state-schema.js';
 export * from './state-table.js';

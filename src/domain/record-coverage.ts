@@ -1,5 +1,17 @@
 /** What a record covers: counts by interferer, decade, kind, side and target class, and its unknown outcomes. */
+import { COVERAGE_TARGETS, type CoverageBase } from './codebook.js';
 import type { Episode } from './episode-schema.js';
+
+/** One level-2/3 field: how many of the episodes it is asked of have a value other than `unknown`. */
+export interface FieldCoverage {
+  readonly field: (typeof COVERAGE_TARGETS)[number]['field'];
+  readonly of: CoverageBase;
+  readonly known: number;
+  readonly episodes: number;
+  /** The share the codebook aims at. */
+  readonly target: number;
+  readonly met: boolean;
+}
 
 export interface Coverage {
   readonly episodes: number;
@@ -19,6 +31,25 @@ export interface Coverage {
       readonly grievance: number;
     };
   };
+  /** Levels 2 and 3 against the codebook's coverage targets. */
+  readonly known: readonly FieldCoverage[];
+}
+
+const ASKED_OF: Record<CoverageBase, (e: Episode) => boolean> = {
+  'proxy-won': (e) => e.proxyOutcome === 'won' || e.proxyOutcome === 'partial',
+  covert: (e) => e.covert,
+  all: () => true,
+};
+
+/** Each level-2/3 field's coverage against its target, in the codebook's order. */
+export function knownCoverage(episodes: readonly Episode[]): FieldCoverage[] {
+  return COVERAGE_TARGETS.map(({ field, of, target }) => {
+    const asked = episodes.filter(ASKED_OF[of]);
+    const known = asked.filter((e) => e[field] !== 'unknown').length;
+    // An empty base asks nothing, so it cannot fall short.
+    const met = asked.length === 0 || known / asked.length >= target;
+    return { field, of, known, episodes: asked.length, target, met };
+  });
 }
 
 function countBy(episodes: readonly Episode[], key: (e: Episode) => string): Record<string, number> {
@@ -54,5 +85,6 @@ export function coverage(
         grievance: unknown('grievance'),
       },
     },
+    known: knownCoverage(episodes),
   };
 }

@@ -107,7 +107,22 @@ export const episodeListSchema = z.object({
 });
 
 /** `where` and `format` have meanings of their own; every other key is a FIELD=VALUE condition. */
+/** `record=`: a release of the bundled record, read instead of the served one (GET /api/releases lists them). */
+const recordRelease = z
+  .string()
+  .optional()
+  .describe('a release of the bundled record to read instead of the served one, e.g. 2026.11.0');
+
+/** GET /api/releases. */
+export const releaseListSchema = z.strictObject({
+  releases: z.array(z.strictObject({ version: z.string(), hash: z.string(), episodes: z.int() })),
+});
+
+/** One episode, from the served record or a release. */
+export const episodeGetQuerySchema = z.strictObject({ record: recordRelease });
+
 export const episodeQuerySchema = z.object({
+  record: recordRelease,
   where: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -253,6 +268,7 @@ export const parametersSchema = z.object({
 const repeatable = z.union([z.string(), z.array(z.string())]);
 
 export const tableQuerySchema = z.strictObject({
+  record: recordRelease,
   row: z.string().describe('the field down the side, e.g. proxyOutcome'),
   by: z.string().describe('the field across the top, e.g. side'),
   where: repeatable.optional().describe('FIELD=VALUE, repeatable, as for GET /api/episodes'),
@@ -291,6 +307,7 @@ export const tableResultSchema = z.object({
 });
 
 export const assessQuerySchema = z.strictObject({
+  record: recordRelease,
   format: z
     .enum(['json', 'html', 'md'])
     .default('json')

@@ -24,7 +24,7 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
   app.addContentTypeParser(TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post('/api/assess', async (request, reply) => {
-    const { format } = parseInput(assessQuerySchema, request.query, 'query');
+    const { format, record: recordRelease } = parseInput(assessQuerySchema, request.query, 'query');
     const text = String(request.body ?? '');
     const states = loadStateTable();
     const operation = parseOperationFile(text, 'body', states);
@@ -45,7 +45,7 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
           ],
         },
       );
-    const snapshot = await options.record.get();
+    const snapshot = await options.record.get(recordRelease);
     const release = options.gate.enter();
     let assessment: Assessment;
     try {

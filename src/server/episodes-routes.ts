@@ -11,7 +11,7 @@ import {
   type RecordStore,
 } from '../store/index.js';
 import { ApiError } from './api-error.js';
-import { episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
+import { episodeGetQuerySchema, episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
 import { parseInput } from './parse-input.js';
 import type { RecordSnapshot, SnapshotCache } from './record-snapshot.js';
@@ -34,7 +34,7 @@ const asList = (value: unknown): unknown[] =>
 export function conditionsOf(query: Record<string, unknown>): string[] {
   const conditions: string[] = [];
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'format') continue;
+    if (key === 'format' || key === 'record') continue;
     for (const item of asList(value)) {
       if (typeof item !== 'string')
         throw new ApiError(400, 'bad-request', `query: ${key}: expected text`, {
@@ -44,6 +44,15 @@ export function conditionsOf(query: Record<string, unknown>): string[] {
     }
   }
   return conditions;
+}
+
+/** `?record=2026.11.0`: a release of the bundled record instead of the served one. */
+function releaseOf(query: Record<string, unknown>): string | undefined {
+  const value = query.record;
+  if (value === undefined || typeof value === 'string') return value;
+  throw new ApiError(400, 'bad-request', 'query: record: give one release', {
+    issues: [{ file: 'query', field: 'record', message: 'give one release', hint: 'e.g. ?record=2026.11.0' }],
+  });
 }
 
 /** The CLI names its option in issues; over HTTP the place is the query string. */
@@ -101,7 +110,7 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
       const issues = queryIssues(error);
       throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
     }
-    const snapshot = await record.get();
+    const snapshot = await record.get(releaseOf(query));
     // A whole record serialised is a few hundred kilobytes: each view is rendered once per snapshot of the record.
     let rendered = renderedViews.get(snapshot);
     if (rendered === undefined) {
@@ -130,7 +139,8 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
 
   app.get('/api/episodes/:id', async (request) => {
     const { id } = parseInput(episodeIdParamsSchema, request.params, 'path');
-    const episode = (await record.get()).byId.get(id);
+    const { record: release } = parseInput(episodeGetQuerySchema, request.query, 'query');
+    const episode = (await record.get(release)).byId.get(id);
     if (episode === undefined)
       throw new ApiError(404, 'not-found', `no episode ${JSON.stringify(id)}`, {
         issues: [

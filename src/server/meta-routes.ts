@@ -1,7 +1,7 @@
-/** What the API says about itself and its data: provenance, the filterable fields, the state list, the OpenAPI document. */
+/** What the API says about itself and its data: provenance, the record's releases, the filterable fields, the state list, the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
 import { EXCLUSION_RULES } from '../stats/index.js';
-import { FILTER_FIELDS, loadStateTable } from '../store/index.js';
+import { FILTER_FIELDS, listReleases, loadRelease, loadStateTable } from '../store/index.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import type { SnapshotCache } from './record-snapshot.js';
 
@@ -26,6 +26,9 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
 
   app.get('/api/provenance', async () => (await options.record.get()).provenance);
   app.get('/api/fields', async () => fields);
+  app.get('/api/releases', async () => ({
+    releases: listReleases().map((version) => loadRelease(version, 'record').provenance),
+  }));
   app.get('/api/states', async () => states);
   app.get('/api/openapi.json', async (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(document),

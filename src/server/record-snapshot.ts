@@ -4,8 +4,10 @@
  * into the same database shows within the interval.
  */
 import type { Episode } from '../domain/index.js';
+import { InputError } from '../domain/index.js';
 import { MODEL_VERSION } from '../sim/index.js';
-import { type RecordProvenance, type RecordStore, recordProvenance } from '../store/index.js';
+import { loadRelease, type RecordProvenance, type RecordStore, recordProvenance } from '../store/index.js';
+import { ApiError } from './api-error.js';
 
 export interface ServerProvenance {
   readonly meddle: string;
@@ -22,7 +24,8 @@ export interface RecordSnapshot {
 }
 
 export interface SnapshotCache {
-  get(): Promise<RecordSnapshot>;
+  /** The served record, or with `release` (a request's `record=`) that release of the bundled record. */
+  get(release?: string): Promise<RecordSnapshot>;
   /** Called after every write: the next read reads the store again. */
   invalidate(): void;
 }
@@ -50,17 +53,45 @@ export function createSnapshotCache(
       byId: new Map(episodes.map((e) => [e.id, e])),
     };
   };
+  const releases = new Map<string, RecordSnapshot>();
+  /** A release never changes: its snapshot is made once, and is read-only whatever the server allows. */
+  const releaseSnapshot = (version: string): RecordSnapshot => {
+    const cached = releases.get(version);
+    if (cached !== undefined) return cached;
+    let release: ReturnType<typeof loadRelease>;
+    try {
+      release = loadRelease(version, 'record');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const issues = error.issues.map((i) => ({ ...i, file: 'query' }));
+      throw new ApiError(400, 'bad-request', `query: record: ${issues[0]?.message ?? 'unknown release'}`, {
+        issues,
+      });
+    }
+    const snapshot = {
+      provenance: { meddle, record: release.provenance, model: MODEL_VERSION, writable: false },
+      episodes: release.episodes,
+      byId: new Map(release.episodes.map((e) => [e.id, e])),
+    };
+    releases.set(version, snapshot);
+    return snapshot;
+  };
+  const live = (): Promise<RecordSnapshot> => {
+    if (pending !== undefined && now() - readAt > MAX_AGE_MS) pending = undefined;
+    if (pending === undefined) {
+      readAt = now();
+      pending = read().catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+      });
+    }
+    return pending;
+  };
   return {
-    get() {
-      if (pending !== undefined && now() - readAt > MAX_AGE_MS) pending = undefined;
-      if (pending === undefined) {
-        readAt = now();
-        pending = read().catch((error: unknown) => {
-          pending = undefined;
-          throw error;
-        });
-      }
-      return pending;
+    async get(release) {
+      if (release === undefined) return live();
+      const served = await live();
+      return release === served.provenance.record.version ? served : releaseSnapshot(release);
     },
     invalidate() {
       pending = undefined;

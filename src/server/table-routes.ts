@@ -55,7 +55,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       }));
       throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
     }
-    const snapshot = await record.get();
+    const snapshot = await record.get(query.record);
     const key = JSON.stringify([
       snapshot.provenance.record.hash,
       row,

@@ -9,6 +9,8 @@ export * from './operation-file.js';
 export * from './record-file.js';
 export * from './record-import.js';
 export * from './record-provenance.js';
+export * from './record-releases.js';
 export type * from './record-store.js';
+export * from './reference-data.js';
 export * from './table-file.js';
 export * from './text-file.js';

@@ -9,6 +9,7 @@ import { isPostgresUrl, openPostgresDatabase, redactUrl } from './dialects/postg
 import { openSqliteDatabase } from './dialects/sqlite-database.js';
 import { createKyselyRecordStore } from './kysely-record-store.js';
 import { migrateToLatest } from './migrations.js';
+import { loadRelease } from './record-releases.js';
 import type { RecordStore } from './record-store.js';
 
 export const DEFAULT_DB = './meddle.db';
@@ -111,4 +112,14 @@ export async function openStore(spec: string = DEFAULT_DB, options: OpenOptions 
   const db = openSqliteDatabase(spec, { mustExist: true });
   await migrateToLatest(db);
   return createKyselyRecordStore(db, spec);
+}
+
+/** A read-only view of one release: an in-memory SQLite database holding it, gone when closed. */
+export async function openReleaseStore(version: string): Promise<RecordStore> {
+  const release = loadRelease(version);
+  const db = openSqliteDatabase(':memory:', { mustExist: false });
+  const store = createKyselyRecordStore(db, `release ${version}`);
+  await migrateToLatest(db);
+  await store.replaceAll(release.episodes, release.provenance.version);
+  return store;
 }

@@ -1,0 +1,95 @@
+/** Earlier releases of the record, as a result that cites one needs them: stored, checked, selectable, compared. */
+import { describe, expect, it } from 'vitest';
+import { isInputError } from '../src/domain/index.js';
+import { listReleases, loadBundledRecord, loadRelease } from '../src/store/index.js';
+import { meddle } from './support/cli.js';
+import { useTestServer } from './support/server.js';
+
+/** The hash release 2026.11.0 was published with (docs/data.md, its changelog). */
+const PUBLISHED_2026_11 = '5a075800458a40577b42a3f7873d246fe1fa909158a0b0f90f3a5fe755360753';
+const current = loadBundledRecord().provenance;
+const server = useTestServer();
+
+describe('the stored releases', () => {
+  it('rebuild 2026.11.0 with the hash it was published with, beside the current release', () => {
+    expect(loadRelease('2026.11.0').provenance).toEqual({
+      version: '2026.11.0',
+      hash: PUBLISHED_2026_11,
+      episodes: 195,
+    });
+    expect(listReleases()[0]).toBe(current.version);
+    expect(listReleases()).toContain('2026.11.0');
+  });
+
+  it("refuse an unknown release as the user's error, naming those there are", () => {
+    try {
+      loadRelease('1999.1.0');
+      expect.unreachable();
+    } catch (error) {
+      expect(isInputError(error)).toBe(true);
+      expect((error as Error).message).toContain('2026.11.0');
+    }
+  });
+});
+
+describe('meddle --record and record diff', () => {
+  it('reads a release instead of a database, and names it in the provenance', async () => {
+    const run = await meddle(['--record', '2026.11.0', 'record', 'stats', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      record: { version: string; hash: string };
+      coverage: { episodes: number };
+    };
+    expect(out.record).toMatchObject({ version: '2026.11.0', hash: PUBLISHED_2026_11 });
+    expect(out.coverage.episodes).toBe(195);
+  });
+
+  it('refuses --record with --db, and an unknown release, with exit 2', async () => {
+    expect((await meddle(['--record', '2026.11.0', '--db', 'x.db', 'record', 'list'])).code).toBe(2);
+    const unknown = await meddle(['--record', 'nope', 'record', 'list']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no such release');
+  });
+
+  it('lists what changed between two releases, field by field', async () => {
+    const run = await meddle(['record', 'diff', '2026.11.0', current.version, '--json']);
+    expect(run.code).toBe(0);
+    const diff = JSON.parse(run.stdout) as {
+      removed: string[];
+      changed: { id: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    };
+    expect(diff.removed).toContain('usa-guy-1961-election');
+    const italy = diff.changed.find((c) => c.id === 'usa-ita-1948-election');
+    expect(italy?.changes.map((c) => c.field)).toContain('alignedThrough');
+    expect(italy?.changes.find((c) => c.field === 'alignedThrough')).toMatchObject({ from: null });
+    const same = await meddle(['record', 'diff', current.version, current.version, '--summary']);
+    expect(same.stdout).toContain('0 added, 0 removed, 0 changed');
+  });
+
+  it('exits 2 for a name that is neither a release nor a file', async () => {
+    const run = await meddle(['record', 'diff', '2026.11.0', 'no-such-file.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('neither a release nor a file');
+  });
+});
+
+describe('record= over HTTP', () => {
+  it('lists the releases and serves a list, an episode and a table from one', async () => {
+    const releases = (await server.app.inject('/api/releases')).json() as { releases: { version: string }[] };
+    expect(releases.releases.map((r) => r.version)).toEqual(listReleases());
+    const list = await server.app.inject('/api/episodes?record=2026.11.0&kind=electoral');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().provenance.record.hash).toBe(PUBLISHED_2026_11);
+    const gone = await server.app.inject('/api/episodes/usa-guy-1961-election?record=2026.11.0');
+    expect(gone.statusCode).toBe(200);
+    expect((await server.app.inject('/api/episodes/usa-guy-1961-election')).statusCode).toBe(404);
+    const table = await server.app.inject('/api/table?row=proxyOutcome&by=side&record=2026.11.0');
+    expect(table.json().provenance.record.version).toBe('2026.11.0');
+  });
+
+  it('answers an unknown release with 400 naming the parameter', async () => {
+    const response = await server.app.inject('/api/episodes?record=nope');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().issues[0]).toMatchObject({ file: 'query', field: 'record' });
+  });
+});
