@@ -218,6 +218,24 @@ describe('meddle record, whatever the store', () => {
   });
 });
 
+describe('meddle record stats --unknown', () => {
+  it('lists the episodes whose field is unknown where the codebook asks it, with what was looked for', async () => {
+    const run = await meddle(['record', 'stats', '--unknown', 'exposed', '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { field: string; unknowns: { id: string; reason: string }[] };
+    const expected = bundled.episodes.filter((e) => e.covert && e.exposed === 'unknown').map((e) => e.id);
+    expect(out.field).toBe('exposed');
+    expect(out.unknowns.map((u) => u.id)).toEqual([...expected].sort());
+    for (const u of out.unknowns) expect(u.reason.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on a field that is not on levels 2 and 3', async () => {
+    const run = await meddle(['record', 'stats', '--unknown', 'kind']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('payoff, defected, exposed, dispute, grievance');
+  });
+});
+
 describe('meddle record lint', () => {
   it('finds the bundled record clean against the codebook and the MID extract', async () => {
     const run = await meddle(['record', 'lint', '--present', '2026', '--json']);

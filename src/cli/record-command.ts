@@ -1,7 +1,9 @@
 /** `meddle record …`: list, show, import, export, validate and summarise the episode record. */
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import {
+  COVERAGE_TARGETS,
+  type CoverageField,
   coverage,
   diffRecords,
   type Episode,
@@ -9,6 +11,7 @@ import {
   InputError,
   type LintFinding,
   lintRecord,
+  unknownsOf,
   validateEpisodes,
 } from '../domain/index.js';
 import { textTable } from '../render/index.js';
@@ -34,7 +37,7 @@ const WHERE_HELP = 'keep episodes where FIELD equals VALUE (repeatable; list fie
 
 const resolveState = (name: string): number | undefined => loadStateTable().find(name)?.cow;
 
-const years = (e: Episode): string =>
+const years = (e: Pick<Episode, 'startYear' | 'endYear'>): string =>
   e.endYear === e.startYear ? String(e.startYear) : `${e.startYear}–${e.endYear ?? ''}`;
 
 function listTable(episodes: readonly Episode[]): string {
@@ -383,25 +386,42 @@ export function registerRecordCommands(program: Command, context: CommandContext
   record
     .command('stats')
     .description(
-      'coverage by interferer, decade, kind, side and target class, and unknown outcomes per level',
+      'coverage by interferer, decade, kind, side and target class, unknown outcomes per level, and levels 2 and 3 against their targets',
     )
     .option('--where <FIELD=VALUE>', WHERE_HELP, collect, [])
+    .addOption(
+      new Option(
+        '--unknown <field>',
+        'instead, the work list of one level-2/3 field: its unknowns where the codebook asks it, with what was looked for',
+      ).choices(COVERAGE_TARGETS.map((t) => t.field)),
+    )
     .option('--json', 'print JSON with provenance')
-    .action(async (options: { where: string[]; json?: boolean }, command: Command) => {
-      const filter = parseFilter(options.where, resolveState);
-      await context.withStore(command, async (store) => {
-        const episodes = await store.listEpisodes(filter);
-        const summary = coverage(episodes, stateName);
-        if (options.json === true)
-          io.out(json({ ...(await provenanceOf(store)), where: options.where, coverage: summary }));
-        else {
+    .action(
+      async (options: { where: string[]; unknown?: CoverageField; json?: boolean }, command: Command) => {
+        const filter = parseFilter(options.where, resolveState);
+        await context.withStore(command, async (store) => {
+          const episodes = await store.listEpisodes(filter);
           const provenance = await provenanceOf(store);
-          line(io.out, coverageText(summary));
-          line(
-            io.out,
-            `\nrecord ${provenance.record.version}, sha256 ${provenance.record.hash.slice(0, 16)}…, meddle ${provenance.meddle}`,
-          );
-        }
-      });
-    });
+          const footer = `\nrecord ${provenance.record.version}, sha256 ${provenance.record.hash.slice(0, 16)}…, meddle ${provenance.meddle}`;
+          if (options.unknown !== undefined) {
+            const field = options.unknown;
+            const unknowns = unknownsOf(episodes, field);
+            if (options.json === true) io.out(json({ ...provenance, where: options.where, field, unknowns }));
+            else {
+              const rows = unknowns.map((u) => [u.id, years(u), u.reason]);
+              line(io.out, `${unknowns.length} episodes with ${field} unknown\n`);
+              if (rows.length > 0) line(io.out, textTable(['episode', 'years', 'what was looked for'], rows));
+              line(io.out, footer);
+            }
+            return;
+          }
+          const summary = coverage(episodes, stateName);
+          if (options.json === true) io.out(json({ ...provenance, where: options.where, coverage: summary }));
+          else {
+            line(io.out, coverageText(summary));
+            line(io.out, footer);
+          }
+        });
+      },
+    );
 }

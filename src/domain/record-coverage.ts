@@ -41,6 +41,31 @@ const ASKED_OF: Record<CoverageBase, (e: Episode) => boolean> = {
   all: () => true,
 };
 
+export type CoverageField = FieldCoverage['field'];
+
+/** A level-2/3 field left unknown where the codebook asks it, with what its basis says was looked for. */
+export interface UnknownEntry {
+  readonly id: string;
+  readonly startYear: number;
+  readonly endYear: number | null;
+  readonly reason: string;
+}
+
+/** The work list for one field: its unknowns among the episodes it is asked of, in id order. */
+export function unknownsOf(episodes: readonly Episode[], field: CoverageField): UnknownEntry[] {
+  const target = COVERAGE_TARGETS.find((t) => t.field === field);
+  if (target === undefined) return [];
+  return episodes
+    .filter((e) => ASKED_OF[target.of](e) && e[field] === 'unknown')
+    .map((e) => ({
+      id: e.id,
+      startYear: e.startYear,
+      endYear: e.endYear,
+      reason: e.basis[field]?.reason ?? '(no basis)',
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** Each level-2/3 field's coverage against its target, in the codebook's order. */
 export function knownCoverage(episodes: readonly Episode[]): FieldCoverage[] {
   return COVERAGE_TARGETS.map(({ field, of, target }) => {
