@@ -271,6 +271,26 @@ describe('meddle record lint', () => {
     );
   });
 
+  it('with --citations, names the episode and source citing a bare IP, a bracketed title or a mirror', async () => {
+    const e = bundled.episodes[0];
+    if (e === undefined) throw new Error('the bundled record is empty');
+    const { targetClass: _t, ...coded } = e;
+    const [first, ...rest] = coded.sources;
+    if (first === undefined) throw new Error('the first episode has no source');
+    const bad = [
+      { ...first, url: 'http://20.210.105.67/txt/time/Time1953/1953-09-14/858248.html' },
+      { ...first, title: '[Article on the election]', url: 'https://www.example.org/a' },
+      { ...first, title: 'A copy', url: 'https://wikimili.com/en/Some_article' },
+    ];
+    const file = join(dir, 'uncitable.json');
+    writeFileSync(file, JSON.stringify([{ ...coded, sources: [...bad, ...rest] }]));
+    const run = await meddle(['record', 'lint', file, '--present', '2026', '--no-mid', '--citations']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`ip-host  ${e.id}  sources[0].url`);
+    expect(run.stdout).toContain(`bracketed-title  ${e.id}  sources[1].title`);
+    expect(run.stdout).toContain(`uncitable-host  ${e.id}  sources[2].url`);
+  });
+
   it('exits 2 on a present that is not a year', async () => {
     const run = await meddle(['record', 'lint', '--present', 'soon']);
     expect(run.code).toBe(2);

@@ -7,6 +7,8 @@ import { useTestServer } from './support/server.js';
 
 /** The hash release 2026.11.0 was published with (docs/data.md, its changelog). */
 const PUBLISHED_2026_11 = '5a075800458a40577b42a3f7873d246fe1fa909158a0b0f90f3a5fe755360753';
+/** And 2026.12.0, the first with levels 2 and 3 (docs/data.md). */
+const PUBLISHED_2026_12 = 'd30e4e5934798946cdbc78318faaf7792f76729096a1295fcc00769b768fc63a';
 const current = loadBundledRecord().provenance;
 const server = useTestServer();
 
@@ -16,6 +18,11 @@ describe('the stored releases', () => {
       version: '2026.11.0',
       hash: PUBLISHED_2026_11,
       episodes: 195,
+    });
+    expect(loadRelease('2026.12.0').provenance).toEqual({
+      version: '2026.12.0',
+      hash: PUBLISHED_2026_12,
+      episodes: 194,
     });
     expect(listReleases()[0]).toBe(current.version);
     expect(listReleases()).toContain('2026.11.0');

@@ -103,6 +103,20 @@ describe.each(factories)('the $name store', ({ make }) => {
     expect(canonicalJson(await s.listEpisodes())).toBe(canonicalJson(bundled.episodes));
   });
 
+  it('keeps where a copy of a work was read, through the store and through CSV', async () => {
+    const s = await open('empty');
+    const original = bundled.episodes[0];
+    if (original === undefined) throw new Error('the bundled record is empty');
+    const [first, ...rest] = original.sources;
+    if (first === undefined) throw new Error('the first episode has no source');
+    const readAt = 'https://web.archive.org/web/2010/https://example.org/report';
+    const edited: Episode = { ...original, sources: [{ ...first, readAt }, ...rest] };
+    const records = parseEpisodesCsv(formatEpisodesCsv([edited]), 'export.csv');
+    await importRecords(s, records, states);
+    expect((await s.getEpisode(original.id))?.sources[0]?.readAt).toBe(readAt);
+    expect(await s.getEpisode(original.id)).toEqual(edited);
+  });
+
   it('rejects a batch that clashes with a stored id, writing none of it', async () => {
     const s = await open();
     const fresh = copies(bundled.episodes.slice(0, 1), 'new');

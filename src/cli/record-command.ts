@@ -347,41 +347,48 @@ export function registerRecordCommands(program: Command, context: CommandContext
     .argument('[files...]', 'record files (CSV or JSON) to check together; the bundled record by default')
     .option('--present <year>', 'the year taken as now (default: this year)')
     .option('--no-mid', 'skip the rules that compare with the bundled MID extract')
+    .option(
+      '--citations',
+      "also check that each source names the work at its own address (docs/codebook.md, 'Citing the work')",
+    )
     .option('--json', 'print the findings as JSON')
-    .action((files: string[], options: { present?: string; mid: boolean; json?: boolean }) => {
-      const present = options.present === undefined ? new Date().getUTCFullYear() : Number(options.present);
-      if (!Number.isInteger(present) || present < 1800 || present > 2100)
-        throw new InputError({
-          field: '--present',
-          value: String(options.present),
-          message: 'not a year',
-          hint: 'give a year such as 2026',
-        });
-      const paths = files.length > 0 ? files : bundledRecordFiles();
-      const records = paths.flatMap((path) => readRecordFile(path).map((r) => ({ ...r, file: path })));
-      const { episodes, issues } = validateEpisodes(records, loadStateTable());
-      if (issues.length > 0) throw new InputError(issues);
-      const fileOf = new Map(records.map((r) => [String((r.value as { id?: unknown }).id), r.file]));
-      const findings: LintFinding[] = lintRecord(episodes, {
-        present,
-        ...(options.mid ? { mid: loadMidReference() } : {}),
-      }).map((f) => ({ ...f, file: fileOf.get(f.id) ?? '' }));
-      if (options.json === true) io.out(json({ present, episodes: episodes.length, findings }));
-      else {
-        for (const { file: _file, ...f } of findings) line(io.out, `${f.rule}  ${f.id}  ${formatIssue(f)}`);
-        const affected = new Set(findings.map((f) => f.id)).size;
-        line(
-          io.out,
-          findings.length === 0
-            ? `${episodes.length} episodes: no findings`
-            : `${episodes.length} episodes: ${findings.length} findings in ${affected}`,
-        );
-      }
-      if (findings.length > 0)
-        throw new ReportedBadInput(
-          `record lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}; nothing was changed`,
-        );
-    });
+    .action(
+      (files: string[], options: { present?: string; mid: boolean; citations?: boolean; json?: boolean }) => {
+        const present = options.present === undefined ? new Date().getUTCFullYear() : Number(options.present);
+        if (!Number.isInteger(present) || present < 1800 || present > 2100)
+          throw new InputError({
+            field: '--present',
+            value: String(options.present),
+            message: 'not a year',
+            hint: 'give a year such as 2026',
+          });
+        const paths = files.length > 0 ? files : bundledRecordFiles();
+        const records = paths.flatMap((path) => readRecordFile(path).map((r) => ({ ...r, file: path })));
+        const { episodes, issues } = validateEpisodes(records, loadStateTable());
+        if (issues.length > 0) throw new InputError(issues);
+        const fileOf = new Map(records.map((r) => [String((r.value as { id?: unknown }).id), r.file]));
+        const findings: LintFinding[] = lintRecord(episodes, {
+          present,
+          citations: options.citations === true,
+          ...(options.mid ? { mid: loadMidReference() } : {}),
+        }).map((f) => ({ ...f, file: fileOf.get(f.id) ?? '' }));
+        if (options.json === true) io.out(json({ present, episodes: episodes.length, findings }));
+        else {
+          for (const { file: _file, ...f } of findings) line(io.out, `${f.rule}  ${f.id}  ${formatIssue(f)}`);
+          const affected = new Set(findings.map((f) => f.id)).size;
+          line(
+            io.out,
+            findings.length === 0
+              ? `${episodes.length} episodes: no findings`
+              : `${episodes.length} episodes: ${findings.length} findings in ${affected}`,
+          );
+        }
+        if (findings.length > 0)
+          throw new ReportedBadInput(
+            `record lint: ${findings.length} finding${findings.length === 1 ? '' : 's'}; nothing was changed`,
+          );
+      },
+    );
 
   record
     .command('stats')

@@ -7,6 +7,7 @@ import { BASIS_FIELDS } from './codebook.js';
 import { codingWindow, type DisputeOnset, disputeFromMid, pairKey, type YearSpan } from './coding-window.js';
 import type { CodedEpisode } from './episode-schema.js';
 import type { InputIssue } from './input-error.js';
+import { citationFindings } from './source-citation.js';
 
 export const LINT_RULES = [
   'covert-kind',
@@ -21,6 +22,11 @@ export const LINT_RULES = [
   'dispute-mid',
   'dispute-pair',
   'reference-missing',
+  'uncitable-host',
+  'ip-host',
+  'malformed-host',
+  'bracketed-title',
+  'duplicate-source',
 ] as const;
 
 export type LintRule = (typeof LINT_RULES)[number];
@@ -41,6 +47,8 @@ export interface LintOptions {
   readonly present: number;
   /** Without it the rules that compare with the MID data are skipped. */
   readonly mid?: MidReference;
+  /** Whether to check that each source names the work at its own address (docs/codebook.md, "Citing the work"). */
+  readonly citations?: boolean;
 }
 
 /** Level-2 and level-3 fields whose basis is always required; the proxy's years need one when given. */
@@ -166,6 +174,9 @@ function lintEpisode(e: Lintable, options: LintOptions): LintFinding[] {
       'the episode rests on a single source that is neither official nor scholarly',
       'add an official or scholarly source, or a second independent one',
     );
+
+  if (options.citations === true)
+    for (const c of citationFindings(e.sources)) add(c.rule, c.field, c.message, c.hint);
 
   const mid = options.mid;
   if (mid !== undefined) {

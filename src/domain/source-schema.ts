@@ -23,6 +23,11 @@ export const sourceSchema = z
       .url({ protocol: /^https?$/ })
       .regex(/^[^|\s]*$/, 'a URL has no spaces or "|"')
       .optional(),
+    readAt: z
+      .url({ protocol: /^https?$/ })
+      .regex(/^[^|\s]*$/, 'a URL has no spaces or "|"')
+      .optional()
+      .describe("where a copy of the work was read, when that is not the work's own address"),
     doi: z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like 10.1177/0738894216661190')

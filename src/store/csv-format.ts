@@ -19,9 +19,9 @@ const NULLABLE_INT_FIELDS = new Set([
   'payoffLostYear',
   'defectedYear',
 ]);
-const SOURCE_KEYS = ['type', 'container', 'page', 'url', 'doi', 'accessed'] as const;
+const SOURCE_KEYS = ['type', 'container', 'page', 'url', 'readAt', 'doi', 'accessed'] as const;
 const SOURCE_FORMAT =
-  'Authors; Other | year or n.d. | title | key=value … (keys: type, container, page, url, doi, accessed)';
+  'Authors; Other | year or n.d. | title | key=value … (keys: type, container, page, url, readAt, doi, accessed)';
 
 /** A cell as a number when it is an integer, else left as text so that validation names the bad value. */
 const intCell = (cell: string): number | string => (/^-?\d+$/.test(cell.trim()) ? Number(cell) : cell);

@@ -48,6 +48,7 @@ export interface EpisodeSourceTable {
   container: string | null;
   page: string | null;
   url: string | null;
+  read_at: string | null;
   doi: string | null;
   accessed: string | null;
 }

@@ -58,6 +58,7 @@ export function sourceRows(e: Episode): EpisodeSourceTable[] {
     container: s.container ?? null,
     page: s.page ?? null,
     url: s.url ?? null,
+    read_at: s.readAt ?? null,
     doi: s.doi ?? null,
     accessed: s.accessed ?? null,
   }));
@@ -67,12 +68,14 @@ function sourceFromRow(row: Selectable<EpisodeSourceTable>): Source {
   const optional = (['container', 'page', 'url', 'doi', 'accessed'] as const).flatMap((key) =>
     row[key] === null ? [] : [[key, row[key]] as const],
   );
+  const readAt = row.read_at === null ? {} : { readAt: row.read_at };
   return {
     ...(row.type === null ? {} : { type: row.type as SourceType }),
     authors: JSON.parse(row.authors) as string[],
     title: row.title,
     year: row.year === null ? null : Number(row.year),
     ...Object.fromEntries(optional),
+    ...readAt,
   };
 }
 

@@ -71,6 +71,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('episode_source').addColumn('type', 'text').execute();
     },
   },
+  // Where a copy of a work was read, kept apart from the work's own address.
+  '0003-read-at': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('episode_source').addColumn('read_at', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
