@@ -2,7 +2,8 @@
 // a source by its index and its current address (or title) as a check, and either replaces the source with
 // the work it is a copy of, or drops it. A drop shifts the basis indices after it; a level-2/3 value whose
 // basis then rests on nothing goes back to unknown (a year to null), its basis saying why. Prints what it did.
-// Usage: node scripts/citations/apply-changes.mjs [CHANGES.json …]   (default: every file in data/citations/)
+// Usage: node scripts/citations/apply-changes.mjs [CHANGES.json …]   (default: every file in data/citations/ but
+// the restore-*.json files, which scripts/citations/apply-restores.mjs reads)
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dataPath, readJsonArrays } from '../data-files.mjs';
 
@@ -10,7 +11,7 @@ const files =
   process.argv.length > 2
     ? process.argv.slice(2)
     : readdirSync(dataPath('citations'))
-        .filter((f) => f.endsWith('.json'))
+        .filter((f) => f.endsWith('.json') && !f.startsWith('restore-'))
         .sort()
         .map((f) => dataPath(`citations/${f}`));
 const changes = files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).map((c) => ({ ...c, file: f })));
@@ -19,7 +20,13 @@ const byFile = new Map();
 for (const { item, file } of readJsonArrays('record')) byFile.set(file, [...(byFile.get(file) ?? []), item]);
 const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
 
-const VALUE_OF = { payoff: 'unknown', defected: 'unknown', exposed: 'unknown', dispute: 'unknown', grievance: 'unknown' };
+const VALUE_OF = {
+  payoff: 'unknown',
+  defected: 'unknown',
+  exposed: 'unknown',
+  dispute: 'unknown',
+  grievance: 'unknown',
+};
 const YEAR_OF = { payoff: 'payoffLostYear', defected: 'defectedYear' };
 const counts = { replaced: 0, dropped: 0, unknowned: 0, skipped: 0 };
 const fail = (c, why) => {
@@ -61,7 +68,7 @@ for (const c of ordered) {
     const had = entry.sources.includes(c.index);
     entry.sources = entry.sources.filter((i) => i !== c.index).map((i) => (i > c.index ? i - 1 : i));
     if (!had || entry.sources.length > 0 || (entry.datasets ?? []).length > 0) continue;
-    const reason = `its only source (${s.title}) was a copy whose work could not be identified, and was dropped; ${c.reason}`;
+    const reason = `its only source (${s.title}) was dropped, being a copy that does not let a reader find the work: ${c.reason}`;
     if (field in VALUE_OF && e[field] !== 'unknown') {
       e[field] = VALUE_OF[field];
       if (YEAR_OF[field] !== undefined) e[YEAR_OF[field]] = null;

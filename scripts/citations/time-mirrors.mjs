@@ -6,7 +6,20 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { dataPath, readRecordEpisodes } from '../data-files.mjs';
 
 const COPY = /^https?:\/\/[^/]+\/txt\/time\/Time\d{4}\/(\d{4})-(\d\d)-(\d\d)\/\d+\.html$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const changes = [];
 for (const e of readRecordEpisodes())
   e.sources.forEach((s, index) => {
@@ -25,7 +38,8 @@ for (const e of readRecordEpisodes())
         container: 'Time',
         page: `issue of ${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`,
       },
-      reason: "the address is a copy of Time's archive; the article is cited by its title and the issue's date",
+      reason:
+        "the address is a copy of Time's archive; the article is cited by its title and the issue's date",
     });
   });
 const path = dataPath('citations/time-mirrors.json');
