@@ -1,5 +1,5 @@
 // Reads the JSON data files under data/ without a build, for the scripts that work on the raw record.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const DATA_DIR = new URL('../data/', import.meta.url);
 
@@ -22,3 +22,22 @@ export const readDataFile = (path) => readFileSync(new URL(path, DATA_DIR), 'utf
 
 /** Where a file under data/ lives on disk. */
 export const dataPath = (path) => new URL(path, DATA_DIR).pathname;
+
+/** The record's episodes by the file they sit in (name order), for scripts that rewrite the record. */
+export function readRecordFiles() {
+  const byFile = new Map();
+  for (const { item, file } of readJsonArrays('record'))
+    byFile.set(file, [...(byFile.get(file) ?? []), item]);
+  return byFile;
+}
+
+/** Writes back each record file whose episodes changed, beside it and renamed in, so none is left half-written. */
+export function writeRecordFiles(byFile) {
+  for (const [file, items] of byFile) {
+    const path = dataPath(`record/${file}`);
+    const text = `${JSON.stringify(items, null, 2)}\n`;
+    if (text === readFileSync(path, 'utf8')) continue;
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+  }
+}

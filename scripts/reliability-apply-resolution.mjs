@@ -1,21 +1,24 @@
-// Writes the resolved values of an independent recoding into data/record/*.json: for each resolution item
-// (id, field, resolved, basis with source indices or "new:K", newSources), the field takes the resolved value
+// Writes the resolved values of an independent recoding, or of a revision batch, into data/record/*.json: for
+// each item (id, field, `resolved` or `value`, basis with source indices or "new:K", newSources, and `year`
+// for a payoff lost or a defection), the field takes the value
 // and its basis, and the sources the basis adds are appended to the episode's sources (a source already there,
 // by address or by title and author, is not added twice). Items whose value the record already holds with the
 // same basis change nothing. Usage:
 //   node scripts/reliability-apply-resolution.mjs data/reliability/recode-20261207/resolution.json
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dataPath, readJsonArrays } from './data-files.mjs';
+//   node scripts/reliability-apply-resolution.mjs data/coding/revision-20261207/batch-*.json
+import { readFileSync } from 'node:fs';
+import { readRecordFiles, writeRecordFiles } from './data-files.mjs';
 
-const file = process.argv[2];
-if (file === undefined) {
-  console.error('usage: node scripts/reliability-apply-resolution.mjs RESOLUTION.json');
+const inputs = process.argv.slice(2);
+if (inputs.length === 0) {
+  console.error('usage: node scripts/reliability-apply-resolution.mjs RESOLUTION.json…');
   process.exit(2);
 }
-const items = JSON.parse(readFileSync(file, 'utf8'));
-const byFile = new Map();
-for (const { item, file: name } of readJsonArrays('record'))
-  byFile.set(name, [...(byFile.get(name) ?? []), item]);
+const items = inputs.flatMap((f) =>
+  JSON.parse(readFileSync(f, 'utf8')).map((item) => ({ ...item, file: f })),
+);
+const YEAR_OF = { payoff: ['lost', 'payoffLostYear'], defected: ['yes', 'defectedYear'] };
+const byFile = readRecordFiles();
 const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
 const sameWork = (a, b) =>
   (a.url !== undefined && a.url === b.url) ||
@@ -24,6 +27,8 @@ const BASIS_ORDER = ['powerYear', 'alignedThrough', 'payoff', 'defected', 'expos
 
 let changed = 0;
 for (const item of items) {
+  const { file } = item;
+  const value = item.resolved ?? item.value;
   const e = episodes.get(item.id);
   if (e === undefined) {
     console.error(`${file}: ${item.id}: no such episode`);
@@ -49,18 +54,18 @@ for (const item of items) {
     ...(item.basis.datasets ? { datasets: item.basis.datasets } : {}),
     reason: item.basis.reason,
   };
-  if (e[item.field] === item.resolved && JSON.stringify(e.basis[item.field]) === JSON.stringify(basis))
-    continue;
-  e[item.field] = item.resolved;
+  const [dated, yearField] = YEAR_OF[item.field] ?? [];
+  const year = value === dated ? (item.year ?? null) : null;
+  const same =
+    e[item.field] === value &&
+    JSON.stringify(e.basis[item.field]) === JSON.stringify(basis) &&
+    (yearField === undefined || e[yearField] === year);
+  if (same) continue;
+  e[item.field] = value;
+  if (yearField !== undefined) e[yearField] = year;
   const merged = { ...e.basis, [item.field]: basis };
   e.basis = Object.fromEntries(BASIS_ORDER.filter((k) => k in merged).map((k) => [k, merged[k]]));
   changed++;
 }
-for (const [name, list] of byFile) {
-  const path = dataPath(`record/${name}`);
-  const text = `${JSON.stringify(list, null, 2)}\n`;
-  if (text === readFileSync(path, 'utf8')) continue;
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
-console.log(`${file}: ${changed} of ${items.length} codings written`);
+writeRecordFiles(byFile);
+console.log(`${inputs.join(', ')}: ${changed} of ${items.length} codings written`);

@@ -5,7 +5,8 @@
 //   node scripts/source-inventory.mjs            per-family and per-source inventory (Markdown)
 //   node scripts/source-inventory.mjs --table2   electoral episodes 1946–2000 by side and proxy outcome
 //   node scripts/source-inventory.mjs --peig     those episodes by target against Levin's published counts
-//   node scripts/source-inventory.mjs --types    sources by type, and episodes by their strongest source
+//   node scripts/source-inventory.mjs --types    sources by type and by kind of address, and episodes by their
+//                                                strongest source
 import { readDataFile, readJsonArrays } from './data-files.mjs';
 
 const loadEpisodes = () => readJsonArrays('record').map(({ item, file }) => ({ ...item, file }));
@@ -152,8 +153,41 @@ function types(episodes) {
   out.push(
     '',
     `${strong.length} of ${episodes.length} episodes cite at least one official or scholarly source; the other ${episodes.length - strong.length} cite two or more independent sources of other types.`,
+    '',
+    '| kind of address | sources |',
+    '|---|---:|',
   );
+  const kinds = {};
+  for (const e of episodes)
+    for (const s of e.sources) kinds[addressKind(s)] = (kinds[addressKind(s)] ?? 0) + 1;
+  for (const kind of ADDRESS_KINDS) out.push(`| ${kind} | ${kinds[kind] ?? 0} |`);
   return out.join('\n');
+}
+
+const ADDRESS_KINDS = [
+  'official',
+  'publisher or archive',
+  'press',
+  'reference',
+  'other',
+  'no address (cited by page)',
+];
+const OFFICIAL_HOST =
+  /(\.gov|\.mil|\.gov\.[a-z]{2}|\.gob\.[a-z]{2}|\.gouv\.fr|\.leg\.br|(^|\.)un\.org|(^|\.)europa\.eu|(^|\.)nato\.int|parliament\.uk|(^|\.)ipu\.org|(^|\.)icj-cij\.org)$/;
+const ARCHIVE_HOST =
+  /((^|\.)doi\.org|jstor\.org|cambridge\.org|tandfonline\.com|muse\.jhu\.edu|oup\.com|springer\.com|wiley\.com|sagepub\.com|brill\.com|routledge\.com|taylorfrancis\.com|mit\.edu|\.edu|\.ac\.[a-z]{2}|archive\.org|nsarchive2?\.gwu\.edu|wilsoncenter\.org|hachettebookgroup\.com|uncpress\.org|rand\.org|csis\.org)$/;
+const REFERENCE_HOST =
+  /(wikipedia\.org|britannica\.com|encyclopedia\.com|treccani\.it|universalis\.fr|wikisource\.org)$/;
+
+/** Where a source's address points: an official site, a publisher or archive, the press, a reference work. */
+function addressKind(s) {
+  if (s.url === undefined) return s.doi === undefined ? 'no address (cited by page)' : 'publisher or archive';
+  const h = host(s.url).toLowerCase();
+  if (OFFICIAL_HOST.test(h)) return 'official';
+  if (REFERENCE_HOST.test(h)) return 'reference';
+  if (ARCHIVE_HOST.test(h) || s.doi !== undefined) return 'publisher or archive';
+  if (s.type === 'press') return 'press';
+  return 'other';
 }
 
 function table2(episodes) {

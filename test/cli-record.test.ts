@@ -220,7 +220,9 @@ describe('meddle record, whatever the store', () => {
 
 describe('meddle record stats --unknown', () => {
   it('lists the episodes whose field is unknown where the codebook asks it, with what was looked for', async () => {
-    const run = await meddle(['record', 'stats', '--unknown', 'exposed', '--json']);
+    // The bundled release itself, not whatever ./meddle.db holds in the working folder.
+    const release = bundled.provenance.version;
+    const run = await meddle(['--record', release, 'record', 'stats', '--unknown', 'exposed', '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { field: string; unknowns: { id: string; reason: string }[] };
     const expected = bundled.episodes.filter((e) => e.covert && e.exposed === 'unknown').map((e) => e.id);

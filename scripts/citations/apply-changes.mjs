@@ -4,20 +4,23 @@
 // basis then rests on nothing goes back to unknown (a year to null), its basis saying why. Prints what it did.
 // Usage: node scripts/citations/apply-changes.mjs [CHANGES.json …]   (default: every file in data/citations/ but
 // the restore-*.json files, which scripts/citations/apply-restores.mjs reads)
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dataPath, readJsonArrays } from '../data-files.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dataPath, readRecordFiles, writeRecordFiles } from '../data-files.mjs';
 
 const files =
   process.argv.length > 2
     ? process.argv.slice(2)
     : readdirSync(dataPath('citations'))
         .filter((f) => f.endsWith('.json') && !f.startsWith('restore-'))
-        .sort()
+        // The mechanical changes were made first, the researched batches after them, in their order.
+        .sort(
+          (a, b) =>
+            Number(a.startsWith('batch-')) - Number(b.startsWith('batch-')) ||
+            a.localeCompare(b, 'en', { numeric: true }),
+        )
         .map((f) => dataPath(`citations/${f}`));
-const changes = files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).map((c) => ({ ...c, file: f })));
 
-const byFile = new Map();
-for (const { item, file } of readJsonArrays('record')) byFile.set(file, [...(byFile.get(file) ?? []), item]);
+const byFile = readRecordFiles();
 const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
 
 const VALUE_OF = {
@@ -34,34 +37,34 @@ const fail = (c, why) => {
   process.exitCode = 2;
 };
 
-// Drops last, highest index first, so that earlier indices in the same episode stay right.
-const ordered = [
-  ...changes.filter((c) => c.action === 'replace'),
-  ...changes.filter((c) => c.action === 'drop').sort((a, b) => b.index - a.index),
-];
-for (const c of ordered) {
+/** One file's changes, made against the record as the files before it left it: replacements, then drops from the highest index down, so that earlier indices in an episode stay right. */
+function applyFile(list) {
+  const ordered = [
+    ...list.filter((c) => c.action === 'replace'),
+    ...list.filter((c) => c.action === 'drop').sort((a, b) => b.index - a.index),
+  ];
+  for (const c of ordered) applyChange(c);
+}
+
+function applyChange(c) {
   const e = episodes.get(c.id);
-  if (e === undefined) {
-    fail(c, 'no such episode');
-    continue;
-  }
+  if (e === undefined) return fail(c, 'no such episode');
   const s = e.sources[c.index];
   const matches = s !== undefined && (c.url !== undefined ? s.url === c.url : s.title === c.title);
   if (!matches) {
-    // Already applied (the replacement stands at the index), or the record has moved on: never guess.
-    if (c.action === 'replace' && JSON.stringify(s) === JSON.stringify(c.source)) counts.skipped++;
+    // Already applied (the replacement stands in the episode), or the record has moved on: never guess.
+    const done =
+      c.action === 'replace' && e.sources.some((t) => JSON.stringify(t) === JSON.stringify(c.source));
+    if (done) counts.skipped++;
     else fail(c, `the source there is not ${c.url ?? c.title}`);
-    continue;
+    return;
   }
   if (c.action === 'replace') {
     e.sources[c.index] = c.source;
     counts.replaced++;
-    continue;
+    return;
   }
-  if (c.action !== 'drop') {
-    fail(c, `unknown action ${c.action}`);
-    continue;
-  }
+  if (c.action !== 'drop') return fail(c, `unknown action ${c.action}`);
   e.sources.splice(c.index, 1);
   counts.dropped++;
   for (const [field, entry] of Object.entries(e.basis)) {
@@ -81,13 +84,9 @@ for (const c of ordered) {
     }
   }
 }
-for (const [file, items] of byFile) {
-  const path = dataPath(`record/${file}`);
-  const text = `${JSON.stringify(items, null, 2)}\n`;
-  if (text === readFileSync(path, 'utf8')) continue;
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
+
+for (const file of files) applyFile(JSON.parse(readFileSync(file, 'utf8')).map((c) => ({ ...c, file })));
+writeRecordFiles(byFile);
 console.log(
   `citations: ${counts.replaced} replaced, ${counts.dropped} dropped, ${counts.unknowned} values back to unknown, ${counts.skipped} already applied`,
 );

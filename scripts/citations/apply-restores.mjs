@@ -2,14 +2,13 @@
 // its only source was dropped is restored on a citable work (`restore`: the value, the new source appended,
 // its basis), a source is added where an episode lost its standing (`add`), and where nothing was found the
 // unknown's basis says what was looked for (`none`). Usage: node scripts/citations/apply-restores.mjs
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dataPath, readJsonArrays } from '../data-files.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dataPath, readRecordFiles, writeRecordFiles } from '../data-files.mjs';
 
 const files = readdirSync(dataPath('citations'))
   .filter((f) => f.startsWith('restore-') && f.endsWith('.json'))
   .sort();
-const byFile = new Map();
-for (const { item, file } of readJsonArrays('record')) byFile.set(file, [...(byFile.get(file) ?? []), item]);
+const byFile = readRecordFiles();
 const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
 const counts = { restore: 0, add: 0, none: 0 };
 for (const name of files)
@@ -35,13 +34,7 @@ for (const name of files)
       e.basis[c.field] = { sources: [e.sources.length - 1], reason: c.reason };
     }
   }
-for (const [file, items] of byFile) {
-  const path = dataPath(`record/${file}`);
-  const text = `${JSON.stringify(items, null, 2)}\n`;
-  if (text === readFileSync(path, 'utf8')) continue;
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
+writeRecordFiles(byFile);
 console.log(
   `restores: ${counts.restore} values restored, ${counts.add} sources added, ${counts.none} left unknown`,
 );

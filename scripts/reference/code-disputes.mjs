@@ -3,11 +3,10 @@
 // MID data cannot settle it (a window past 2010), a coding that rests on a source stays; otherwise unknown.
 // Run after `npm run build` (it uses the rule from the built domain). Usage:
 //   node scripts/reference/code-disputes.mjs [--present YEAR]
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { codingWindow, disputeFromMid, MID_LAST_YEAR, pairKey } from '../../dist/domain/index.js';
 import { loadMidReference } from '../../dist/store/index.js';
-import { dataPath, readJsonArrays } from '../data-files.mjs';
+import { readRecordFiles, writeRecordFiles } from '../data-files.mjs';
 
 const { values } = parseArgs({ options: { present: { type: 'string' } } });
 const present = Number(values.present ?? new Date().getUTCFullYear());
@@ -59,16 +58,11 @@ function recode(e) {
 }
 
 const counts = { yes: 0, no: 0, unknown: 0 };
-const files = new Map();
-for (const { item, file } of readJsonArrays('record')) files.set(file, [...(files.get(file) ?? []), item]);
-for (const [file, items] of files) {
+const byFile = readRecordFiles();
+for (const [file, items] of byFile) {
   const episodes = items.map(recode);
   for (const e of episodes) counts[e.dispute]++;
-  const path = dataPath(`record/${file}`);
-  const text = `${JSON.stringify(episodes, null, 2)}\n`;
-  if (text !== readFileSync(path, 'utf8')) {
-    writeFileSync(`${path}.tmp`, text);
-    renameSync(`${path}.tmp`, path);
-  }
+  byFile.set(file, episodes);
 }
+writeRecordFiles(byFile);
 console.log(`dispute: yes ${counts.yes}, no ${counts.no}, unknown ${counts.unknown}`);
