@@ -1,9 +1,9 @@
 // Writes the resolved values of an independent recoding, or of a revision batch, into data/record/*.json: for
 // each item (id, field, `resolved` or `value`, basis with source indices or "new:K", newSources, and `year`
-// for a payoff lost or a defection), the field takes the value
-// and its basis, and the sources the basis adds are appended to the episode's sources (a source already there,
-// by address or by title and author, is not added twice). Items whose value the record already holds with the
-// same basis change nothing. Usage:
+// for a payoff lost or a defection), the field takes the value and its basis, and the sources the basis adds are
+// appended to the episode's sources (a source already there, by address or by title and author, is not added
+// twice). Items whose value the record already holds with the same basis change nothing; where several files
+// code the same episode and field, the last one given wins. Usage:
 //   node scripts/reliability-apply-resolution.mjs data/reliability/recode-20261207/resolution.json
 //   node scripts/reliability-apply-resolution.mjs data/coding/revision-20261207/batch-*.json
 import { readFileSync } from 'node:fs';
@@ -14,9 +14,12 @@ if (inputs.length === 0) {
   console.error('usage: node scripts/reliability-apply-resolution.mjs RESOLUTION.json…');
   process.exit(2);
 }
-const items = inputs.flatMap((f) =>
-  JSON.parse(readFileSync(f, 'utf8')).map((item) => ({ ...item, file: f })),
-);
+// A later file's item for the same episode and field replaces an earlier one (a review overrides a batch).
+const latest = new Map();
+for (const f of inputs)
+  for (const item of JSON.parse(readFileSync(f, 'utf8')))
+    latest.set(`${item.id} ${item.field}`, { ...item, file: f });
+const items = [...latest.values()];
 const YEAR_OF = { payoff: ['lost', 'payoffLostYear'], defected: ['yes', 'defectedYear'] };
 const byFile = readRecordFiles();
 const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
