@@ -273,7 +273,7 @@ describe('meddle record lint', () => {
     );
   });
 
-  it('with --citations, names the episode and source citing a bare IP, a bracketed title or a mirror', async () => {
+  it('names the episode and source citing a bare IP, a bracketed title or a mirror', async () => {
     const e = bundled.episodes[0];
     if (e === undefined) throw new Error('the bundled record is empty');
     const { targetClass: _t, ...coded } = e;
@@ -286,7 +286,7 @@ describe('meddle record lint', () => {
     ];
     const file = join(dir, 'uncitable.json');
     writeFileSync(file, JSON.stringify([{ ...coded, sources: [...bad, ...rest] }]));
-    const run = await meddle(['record', 'lint', file, '--present', '2026', '--no-mid', '--citations']);
+    const run = await meddle(['record', 'lint', file, '--present', '2026', '--no-mid']);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`ip-host  ${e.id}  sources[0].url`);
     expect(run.stdout).toContain(`bracketed-title  ${e.id}  sources[1].title`);

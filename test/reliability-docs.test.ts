@@ -30,4 +30,18 @@ describe('the reliability figures in docs/data.md', () => {
       );
     }
   });
+
+  it('for the recoding of exposure and grievance are reproduced from data/reliability/recode-20261207/codings.csv', async () => {
+    const run = await meddle(['agreement', 'data/reliability/recode-20261207/codings.csv', '--json']);
+    expect(run.code).toBe(0);
+    const { fields } = JSON.parse(run.stdout) as { fields: FieldAlpha[] };
+    const docs = readFileSync('docs/data.md', 'utf8');
+    expect(fields.map((f) => f.field).sort()).toEqual(['exposed', 'grievance']);
+    for (const f of fields) {
+      const { lower, upper } = f.bootstrap.interval;
+      expect(docs).toContain(
+        `| ${f.field} (recoded) | ${f.alpha.toFixed(3)} | ${lower.toFixed(3)}–${upper.toFixed(3)} |`,
+      );
+    }
+  });
 });

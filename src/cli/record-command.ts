@@ -342,18 +342,18 @@ export function registerRecordCommands(program: Command, context: CommandContext
   record
     .command('lint')
     .description(
-      "check the record's standards: a basis for every level-2/3 value, the window, citable sources with standing, and dispute against the MID data",
+      "check the record's standards: a basis for every level-2/3 value, the window, sources that name the work and give the episode standing, and dispute against the MID data",
     )
     .argument('[files...]', 'record files (CSV or JSON) to check together; the bundled record by default')
     .option('--present <year>', 'the year taken as now (default: this year)')
     .option('--no-mid', 'skip the rules that compare with the bundled MID extract')
     .option(
-      '--citations',
-      "also check that each source names the work at its own address (docs/codebook.md, 'Citing the work')",
+      '--no-citations',
+      "skip the check that each source names the work at its own address (docs/codebook.md, 'Citing the work')",
     )
     .option('--json', 'print the findings as JSON')
     .action(
-      (files: string[], options: { present?: string; mid: boolean; citations?: boolean; json?: boolean }) => {
+      (files: string[], options: { present?: string; mid: boolean; citations: boolean; json?: boolean }) => {
         const present = options.present === undefined ? new Date().getUTCFullYear() : Number(options.present);
         if (!Number.isInteger(present) || present < 1800 || present > 2100)
           throw new InputError({
@@ -369,7 +369,7 @@ export function registerRecordCommands(program: Command, context: CommandContext
         const fileOf = new Map(records.map((r) => [String((r.value as { id?: unknown }).id), r.file]));
         const findings: LintFinding[] = lintRecord(episodes, {
           present,
-          citations: options.citations === true,
+          citations: options.citations,
           ...(options.mid ? { mid: loadMidReference() } : {}),
         }).map((f) => ({ ...f, file: fileOf.get(f.id) ?? '' }));
         if (options.json === true) io.out(json({ present, episodes: episodes.length, findings }));
