@@ -145,3 +145,32 @@ describe('meddle agreement', () => {
     expect(run.stderr).toContain(`${file}:3: value:`);
   });
 });
+
+describe('meddle survival', () => {
+  it('follows every proxy in power of the bundled record, counting its defections, with a chart', async () => {
+    const chart = join(dir, 'survival.svg');
+    const run = await meddle(['--db', db, 'survival', '--by', 'kind', '--json', '--chart', chart]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      result: {
+        groups: { label: string; curve: { n: number; events: number } }[];
+        logRank?: { df: number };
+        excluded: { episodes: string[] }[];
+      };
+    };
+    const held = episodes.filter((e) => e.proxyOutcome === 'won' || e.proxyOutcome === 'partial');
+    const followed = out.result.groups.reduce((sum, g) => sum + g.curve.n, 0);
+    const left = out.result.excluded.reduce((sum, x) => sum + x.episodes.length, 0);
+    expect(followed + left).toBe(held.length);
+    const events = out.result.groups.reduce((sum, g) => sum + g.curve.events, 0);
+    expect(events).toBe(held.filter((e) => e.defected === 'yes' && e.defectedYear !== null).length);
+    expect(out.result.logRank?.df).toBe(out.result.groups.length - 1);
+    expect(readFileSync(chart, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  it('exits 2 on a field with several values per episode, naming the option', async () => {
+    const run = await meddle(['--db', db, 'survival', '--by', 'means']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--by');
+  });
+});

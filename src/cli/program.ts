@@ -11,6 +11,7 @@ import { registerRecordCommands } from './record-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSimCommands } from './sim-command.js';
 import { registerStatesCommand } from './states-command.js';
+import { registerSurvivalCommand } from './survival-command.js';
 import { registerTableCommands } from './table-command.js';
 import { registerTraceCommand } from './trace-command.js';
 import { MEDDLE_VERSION } from './version.js';
@@ -24,6 +25,7 @@ const COMMAND_GROUPS = [
   registerTraceCommand,
   registerTableCommands,
   registerModelCommands,
+  registerSurvivalCommand,
   registerAgreementCommand,
   registerServeCommand,
   registerSimCommands,

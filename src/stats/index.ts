@@ -9,6 +9,7 @@ export type * from './confidence-interval.js';
 export * from './critical-z.js';
 export * from './cross-tabulation.js';
 export * from './episode-design.js';
+export * from './episode-survival.js';
 export * from './episode-table.js';
 export * from './field-agreement.js';
 export * from './fisher-exact-test.js';
