@@ -6,6 +6,7 @@ export * from './check-table.js';
 export * from './chi-square-test.js';
 export * from './clopper-pearson-interval.js';
 export type * from './confidence-interval.js';
+export * from './cox-regression.js';
 export * from './critical-z.js';
 export * from './cross-tabulation.js';
 export * from './episode-design.js';

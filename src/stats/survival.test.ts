@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../domain/input-error.js';
+import { coxRegression } from './cox-regression.js';
 import {
   kaplanMeier,
   type SurvivalIntervalScale,
@@ -106,5 +107,60 @@ describe('logRankTest, against R survival::survdiff', () => {
     expect(() => logRankTest([{ label: 'a', observations: [{ time: 1, event: true }] }])).toThrow(
       /two or more/,
     );
+  });
+});
+
+interface CoxReference {
+  set: string;
+  ties: 'efron' | 'breslow';
+  names: string[];
+  time: number[];
+  event: boolean[];
+  covariates: number[][];
+  estimate: number[];
+  stdError: number[];
+  lower: number[];
+  upper: number[];
+  logLikelihood: [number, number];
+  likelihoodRatio: number;
+  wald: number;
+  score: number;
+  concordance: number;
+}
+
+const coxReference = (
+  JSON.parse(readFileSync(new URL('../../test/fixtures/stats/survival.json', import.meta.url), 'utf8')) as {
+    cox: CoxReference[];
+  }
+).cox;
+
+describe('coxRegression, against R survival::coxph', () => {
+  it.each(coxReference.map((r) => [`${r.set}, ${r.ties}`, r] as const))('%s', (_, r) => {
+    const fit = coxRegression(
+      { time: r.time, event: r.event, covariates: r.covariates, names: r.names },
+      { ties: r.ties },
+    );
+    fit.coefficients.forEach((c, k) => {
+      expect(c.estimate, `${c.name} estimate`).toBeCloseTo(r.estimate[k] as number, 6);
+      expect(c.stdError, `${c.name} se`).toBeCloseTo(r.stdError[k] as number, 6);
+      expect(c.lower, `${c.name} lower`).toBeCloseTo(r.lower[k] as number, 6);
+      expect(c.upper, `${c.name} upper`).toBeCloseTo(r.upper[k] as number, 6);
+    });
+    expect(fit.nullLogLikelihood).toBeCloseTo(r.logLikelihood[0], 6);
+    expect(fit.logLikelihood).toBeCloseTo(r.logLikelihood[1], 6);
+    expect(fit.likelihoodRatio.statistic).toBeCloseTo(r.likelihoodRatio, 5);
+    expect(fit.wald.statistic).toBeCloseTo(r.wald, 5);
+    expect(fit.score.statistic).toBeCloseTo(r.score, 5);
+    expect(fit.concordance).toBeCloseTo(r.concordance, 6);
+  });
+
+  it('refuses a covariate that separates the events', () => {
+    const data = {
+      time: [1, 2, 3, 4, 5, 6],
+      event: [true, true, true, true, true, true],
+      covariates: [[1], [1], [1], [0], [0], [0]],
+      names: ['x'],
+    };
+    expect(() => coxRegression(data)).toThrow(/separates the events/);
   });
 });
