@@ -88,6 +88,24 @@ export function registerSurvivalCommand(program: Command, context: CommandContex
               out.push(
                 `log-rank chi-square(${result.logRank.df}) = ${result.logRank.statistic.toFixed(3)}, p = ${result.logRank.p.toFixed(4)}; observed/expected events: ${result.logRank.groups.map((g) => `${g.label} ${g.observed}/${g.expected.toFixed(1)}`).join(', ')}`,
               );
+            if (result.cox !== undefined && 'fit' in result.cox) {
+              const { fit, reference } = result.cox;
+              out.push(
+                `Cox model (Efron ties), hazard of ${what} against ${reference}:`,
+                textTable(
+                  [by ?? '', 'hazard ratio', `${Math.round(fit.level * 100)} % interval`, 'p'],
+                  fit.coefficients.map((c) => [
+                    c.name,
+                    c.hazardRatio.toFixed(2),
+                    `${c.lower.toFixed(2)}–${c.upper.toFixed(2)}`,
+                    c.p.toFixed(4),
+                  ]),
+                  { alignRight: [1, 3] },
+                ),
+                `likelihood-ratio chi-square(${fit.likelihoodRatio.df}) = ${fit.likelihoodRatio.statistic.toFixed(3)}, p = ${fit.likelihoodRatio.p.toFixed(4)}; concordance ${fit.concordance.toFixed(3)}`,
+              );
+            } else if (result.cox !== undefined && 'unavailable' in result.cox)
+              out.push(`Cox model not estimable: ${result.cox.unavailable}`);
             for (const x of result.excluded) out.push(`excluded: ${x.episodes.length} — ${x.reason}`);
             out.push(
               `meddle ${provenance.meddle}; record ${provenance.record.version} sha256 ${provenance.record.hash.slice(0, 16)}; where ${options.where.join(' ') || '(all)'}`,

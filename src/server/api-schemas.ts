@@ -9,7 +9,7 @@ import {
   TARGET_CLASSES,
 } from '../domain/index.js';
 import { PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
-import { EXCLUSION_RULES, PROPORTION_METHODS } from '../stats/index.js';
+import { EXCLUSION_RULES, PROPORTION_METHODS, SURVIVAL_EVENTS } from '../stats/index.js';
 import { FILTER_FIELDS } from '../store/index.js';
 
 /** Bounds that keep one request from holding the process: a run answers in a couple of seconds at most. */
@@ -304,6 +304,33 @@ export const tableResultSchema = z.object({
   }),
   markdown: z.string(),
   csv: z.string(),
+});
+
+export const survivalQuerySchema = z.strictObject({
+  record: recordRelease,
+  event: z
+    .enum(SURVIVAL_EVENTS)
+    .default('defection')
+    .describe('what ends a proxy’s time aligned: its defection, or the loss of the payoff'),
+  by: z.string().optional().describe('one curve per value of this field, e.g. targetClass'),
+  where: repeatable.optional().describe('FIELD=VALUE, repeatable, as for GET /api/episodes'),
+  scale: z
+    .enum(['log-log', 'log', 'plain'])
+    .default('log-log')
+    .describe('the scale of the pointwise intervals'),
+});
+
+/** The curves are the stats module's (undefined bounds are null); the document names the parts. */
+export const survivalResultSchema = z.object({
+  provenance: provenanceSchema,
+  where: z.array(z.string()),
+  result: z.looseObject({
+    event: z.enum(SURVIVAL_EVENTS),
+    groups: z.array(
+      z.looseObject({ label: z.string(), curve: z.looseObject({ n: z.int(), events: z.int() }) }),
+    ),
+    excluded: z.array(z.looseObject({ reason: z.string(), episodes: z.array(z.string()) })),
+  }),
 });
 
 export const assessQuerySchema = z.strictObject({

@@ -12,6 +12,7 @@ import { metaRoutes } from './meta-routes.js';
 import { createSnapshotCache } from './record-snapshot.js';
 import { simRoutes } from './sim-routes.js';
 import { createSimulationGate } from './simulation-gate.js';
+import { survivalRoutes } from './survival-routes.js';
 import { tableRoutes } from './table-routes.js';
 import { webStatic } from './web-static.js';
 
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const record = createSnapshotCache(options.store, options.version, token !== undefined);
   await app.register(episodesRoutes, { store: options.store, record, token });
   await app.register(tableRoutes, { record });
+  await app.register(survivalRoutes, { record });
   await app.register(casesRoutes, { meddle: options.version });
   // Runs, sweeps and assessments share one cap: each holds the process for up to a few seconds.
   const gate = createSimulationGate(LIMITS.concurrentSimulations);

@@ -23,6 +23,8 @@ import {
   scenarioBodySchema,
   simRunResultSchema,
   statesSchema,
+  survivalQuerySchema,
+  survivalResultSchema,
   sweepBodySchema,
   sweepEventSchema,
   tableQuerySchema,
@@ -108,6 +110,16 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'tables',
     query: tableQuerySchema,
     ok: { status: 200, description: 'the table', content: json(tableResultSchema) },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/survival',
+    summary:
+      'Years from a proxy taking power to its defection (or the payoff lost), censored at the last year seen aligned: Kaplan–Meier curves by a field, the log-rank test and hazard ratios',
+    tag: 'tables',
+    query: survivalQuerySchema,
+    ok: { status: 200, description: 'the curves', content: json(survivalResultSchema) },
     errors: [400],
   },
   {

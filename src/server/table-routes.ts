@@ -1,24 +1,18 @@
 /** Cross-tabulations over HTTP: two coded fields of the filtered record, with intervals, the test, Markdown and CSV. */
 import type { FastifyInstance } from 'fastify';
-import { type EpisodeFieldName, formatIssue, InputError, requireEpisodeField } from '../domain/index.js';
+import { InputError } from '../domain/index.js';
 import { formatEpisodeTable } from '../render/table-report.js';
 import { uniformSource } from '../sim/index.js';
 import { EXCLUSION_RULES, isExclusionRule, tabulateEpisodes } from '../stats/index.js';
-import { loadStateTable, matchesFilter, parseFilter } from '../store/index.js';
-import { ApiError } from './api-error.js';
+import { matchesFilter } from '../store/index.js';
 import { tableQuerySchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
+import { field, list, queryFilter } from './query-filter.js';
 import type { SnapshotCache } from './record-snapshot.js';
 
 export interface TableRoutesOptions {
   readonly record: SnapshotCache;
 }
-
-const list = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-const field = (name: string, role: string): EpisodeFieldName =>
-  requireEpisodeField(name, { file: 'query', field: role });
 
 /** Tables kept: a table is a pure function of the record's hash and the query, so a repeat is answered at once. */
 const CACHED_TABLES = 64;
@@ -43,18 +37,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       });
     });
     const where = list(query.where);
-    let filter: ReturnType<typeof parseFilter>;
-    try {
-      filter = parseFilter(where, (name) => loadStateTable().find(name)?.cow);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const issues = error.issues.map((i) => ({
-        ...i,
-        file: 'query',
-        ...(i.field === '--where' ? { field: 'where' } : {}),
-      }));
-      throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
-    }
+    const filter = queryFilter(where);
     const snapshot = await record.get(query.record);
     const key = JSON.stringify([
       snapshot.provenance.record.hash,

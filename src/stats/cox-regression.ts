@@ -220,6 +220,14 @@ export function coxRegression(data: CoxData, options: CoxOptions = {}): CoxResul
       hint: 'drop or merge the covariate, or use fewer categories',
     });
   const inverse = choleskyInverse(factor);
+  // A coefficient still creeping off to infinity when the likelihood stops moving has an absurd error.
+  if (data.names.some((_, k) => Math.sqrt((inverse[k] as number[])[k] as number) > 1e3))
+    throw new InputError({
+      field: 'covariates',
+      value: data.names.join(', '),
+      message: 'the estimate does not converge: a covariate separates the events (monotone likelihood)',
+      hint: 'drop or merge the covariate, or use fewer categories',
+    });
   const z = criticalZ(level);
   const coefficients = data.names.map((name, k) => {
     const estimate = beta[k] as number;

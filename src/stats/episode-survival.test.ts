@@ -52,14 +52,29 @@ describe('episodeSurvival', () => {
     const result = episodeSurvival(
       [
         episode('a', { payoff: 'lost', payoffLostYear: 1953 }),
+        episode('d', { payoff: 'lost', payoffLostYear: 1958 }),
         episode('b', { targetClass: 'major-power', alignedThrough: 1965 }),
         episode('c', { payoff: 'lost', payoffLostYear: 1957, targetClass: 'major-power' }),
+        episode('e', { payoff: 'lost', payoffLostYear: 1952, targetClass: 'major-power' }),
       ],
       { event: 'payoff-lost', by: 'targetClass' },
     );
     expect(result.groups.map((g) => g.label)).toEqual(['major-power', 'minor-power']);
-    expect(result.groups.map((g) => g.curve.events)).toEqual([1, 1]);
+    expect(result.groups.map((g) => g.curve.events)).toEqual([2, 2]);
     expect(result.logRank?.df).toBe(1);
+    expect(result.cox !== undefined && 'fit' in result.cox && result.cox.reference).toBe('major-power');
+  });
+
+  it('gives no Cox model where a group has no events, and says why', () => {
+    const result = episodeSurvival(
+      [
+        episode('a', { defected: 'yes', defectedYear: 1953 }),
+        episode('b', { targetClass: 'major-power' }),
+        episode('c', { defected: 'yes', defectedYear: 1955 }),
+      ],
+      { by: 'targetClass' },
+    );
+    expect(result.cox).toEqual({ unavailable: expect.stringMatching(/no events in major-power/) });
   });
 
   it('refuses a field that holds several values per episode', () => {

@@ -8,8 +8,10 @@ import {
   type Episode,
   type EpisodeFieldName,
   InputError,
+  isInputError,
   levelsOf,
 } from '../domain/index.js';
+import { type CoxResult, coxRegression } from './cox-regression.js';
 import {
   type KaplanMeierResult,
   kaplanMeier,
@@ -56,6 +58,14 @@ export interface EpisodeSurvival {
   readonly groups: readonly SurvivalGroupSummary[];
   /** Undefined for a single group. */
   readonly logRank: LogRankResult | undefined;
+  /**
+   * Hazard ratios of each group against the first, from a Cox model (Efron ties) with one indicator per other
+   * group; or why it cannot be estimated (a group without events makes its ratio run off to zero).
+   */
+  readonly cox:
+    | { readonly reference: string; readonly fit: CoxResult }
+    | { readonly unavailable: string }
+    | undefined;
   /** Episodes asked of (their proxy held power) but left out, grouped by why. */
   readonly excluded: readonly { readonly reason: string; readonly episodes: readonly string[] }[];
 }
@@ -144,10 +154,37 @@ export function episodeSurvival(
     event,
     by,
     groups,
+    cox: groups.length > 1 ? groupCox(groups) : undefined,
     logRank:
       groups.length > 1
         ? logRankTest(groups.map((g) => ({ label: g.label, observations: g.subjects })))
         : undefined,
     excluded: [...excluded].map(([reason, ids]) => ({ reason, episodes: ids })),
   };
+}
+
+/** A Cox model of the groups against the first, or the reason it has no estimate. */
+function groupCox(groups: readonly SurvivalGroupSummary[]): EpisodeSurvival['cox'] {
+  const [reference, ...others] = groups;
+  if (reference === undefined) return undefined;
+  const eventless = groups.filter((g) => g.curve.events === 0).map((g) => g.label);
+  if (eventless.length > 0)
+    return {
+      unavailable: `no events in ${eventless.join(', ')}, so a hazard ratio against ${eventless.length === 1 ? 'it' : 'them'} is zero or infinite (monotone likelihood); the log-rank test still compares the curves`,
+    };
+  const rows = groups.flatMap((g, gi) =>
+    g.subjects.map((s) => ({ s, x: others.map((_, k) => (gi === k + 1 ? 1 : 0)) })),
+  );
+  try {
+    const fit = coxRegression({
+      time: rows.map((r) => r.s.time),
+      event: rows.map((r) => r.s.event),
+      covariates: rows.map((r) => r.x),
+      names: others.map((g) => g.label),
+    });
+    return { reference: reference.label, fit };
+  } catch (error) {
+    if (isInputError(error)) return { unavailable: error.issues[0]?.message ?? error.message };
+    throw error;
+  }
 }
