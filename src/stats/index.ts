@@ -1,10 +1,12 @@
 /** Statistics for meddle: intervals, tests, regression, pooling, reliability and table checks; pure functions of plain data. */
 
+export * from './agresti-coull-interval.js';
 export * from './association-test.js';
 export * from './beta-binomial-pooling.js';
 export * from './check-table.js';
 export * from './chi-square-test.js';
 export * from './clopper-pearson-interval.js';
+export * from './conditional-odds-ratio.js';
 export type * from './confidence-interval.js';
 export * from './cox-regression.js';
 export * from './critical-z.js';
@@ -15,6 +17,7 @@ export * from './episode-table.js';
 export * from './field-agreement.js';
 export * from './fisher-exact-test.js';
 export * from './fisher-monte-carlo-test.js';
+export * from './g-test.js';
 export * from './jeffreys-interval.js';
 export * from './kaplan-meier.js';
 export * from './krippendorff-alpha.js';
@@ -27,5 +30,6 @@ export * from './proportion-interval.js';
 export * from './random-source.js';
 export * from './risk-ratio.js';
 export type * from './two-group-counts.js';
+export * from './wilson-continuity-interval.js';
 export * from './wilson-interval.js';
 export * from './zero-cell-correction.js';

@@ -1,11 +1,19 @@
 /** A proportion with its interval by a named method, Wilson unless told otherwise. */
+import { agrestiCoullInterval } from './agresti-coull-interval.js';
 import { checkSuccesses } from './check-arguments.js';
 import { clopperPearsonInterval } from './clopper-pearson-interval.js';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { jeffreysInterval } from './jeffreys-interval.js';
+import { wilsonContinuityInterval } from './wilson-continuity-interval.js';
 import { wilsonInterval } from './wilson-interval.js';
 
-export const PROPORTION_METHODS = ['wilson', 'jeffreys', 'clopper-pearson'] as const;
+export const PROPORTION_METHODS = [
+  'wilson',
+  'jeffreys',
+  'clopper-pearson',
+  'agresti-coull',
+  'wilson-cc',
+] as const;
 export type ProportionMethod = (typeof PROPORTION_METHODS)[number];
 
 export interface ProportionEstimate {
@@ -26,6 +34,8 @@ const intervalOf: Record<ProportionMethod, (k: number, n: number, level: number)
   wilson: wilsonInterval,
   jeffreys: jeffreysInterval,
   'clopper-pearson': clopperPearsonInterval,
+  'agresti-coull': agrestiCoullInterval,
+  'wilson-cc': wilsonContinuityInterval,
 };
 
 /**
