@@ -22,13 +22,12 @@ export function gTest(table: readonly (readonly number[])[]): GTestResult {
   const columns = (table[0] ?? []).map((_, j) => table.reduce((s, r) => s + (r[j] ?? 0), 0));
   const total = rows.reduce((a, b) => a + b, 0);
   let statistic = 0;
-  table.forEach((r, i) =>
-    r.forEach((observed, j) => {
-      if (observed === 0) return;
+  for (const [i, r] of table.entries())
+    for (const [j, observed] of r.entries()) {
+      if (observed === 0) continue;
       const expected = ((rows[i] as number) * (columns[j] as number)) / total;
       statistic += 2 * observed * Math.log(observed / expected);
-    }),
-  );
+    }
   const df = (table.length - 1) * ((table[0]?.length ?? 1) - 1);
   return { statistic, df, p: 1 - chisquareCdf(statistic, df) };
 }
