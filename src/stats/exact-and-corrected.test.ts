@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { agrestiCoullInterval } from './agresti-coull-interval.js';
+import { associationTest } from './association-test.js';
 import { conditionalOddsRatio } from './conditional-odds-ratio.js';
+import { fisherExactRxCTest } from './fisher-exact-rxc-test.js';
 import { gTest } from './g-test.js';
 import { proportion } from './proportion-interval.js';
 import { wilsonContinuityInterval } from './wilson-continuity-interval.js';
@@ -23,6 +25,7 @@ const reference = JSON.parse(
     estimate: number | null;
     interval: [number, number | null];
   }[];
+  fisherRxC: { table: number[][]; p: number }[];
 };
 
 /** R writes Inf as null in the JSON. */
@@ -65,5 +68,26 @@ describe('conditionalOddsRatio, against R fisher.test', () => {
     const upper = infinite(r.interval[1]);
     if (Number.isFinite(upper)) expect(result.interval.upper).toBeCloseTo(upper, 5);
     else expect(result.interval.upper).toBe(upper);
+  });
+});
+
+describe('fisherExactRxCTest, against R fisher.test on r×c tables', () => {
+  it.each(reference.fisherRxC.map((r) => [JSON.stringify(r.table), r] as const))('%s', (_, r) => {
+    const result = fisherExactRxCTest(r.table);
+    expect(result?.method).toBe('fisher-exact');
+    expect(result?.p).toBeCloseTo(r.p, 9);
+  });
+
+  it('stops past its table limit, and the association test then falls back to Monte Carlo and says so', () => {
+    const big = [
+      [1, 3, 10, 6],
+      [2, 3, 10, 7],
+      [1, 6, 14, 12],
+      [0, 1, 9, 11],
+    ];
+    expect(fisherExactRxCTest(big, 1000)).toBeUndefined();
+    const withoutSeed = associationTest(big);
+    expect(withoutSeed.fisher).toBeNull();
+    expect(withoutSeed.notes.join(' ')).toMatch(/tables have these margins/);
   });
 });

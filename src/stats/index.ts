@@ -15,6 +15,7 @@ export * from './episode-design.js';
 export * from './episode-survival.js';
 export * from './episode-table.js';
 export * from './field-agreement.js';
+export * from './fisher-exact-rxc-test.js';
 export * from './fisher-exact-test.js';
 export * from './fisher-monte-carlo-test.js';
 export * from './g-test.js';
