@@ -47,6 +47,10 @@ export function registerTableCommands(program: Command, context: CommandContext)
     .option('--format <format>', TABLE_FORMATS.join(', '), 'text')
     .option('--method <method>', 'interval for shares: wilson, jeffreys, clopper-pearson', 'wilson')
     .option('--pool', 'add partially pooled shares (beta-binomial empirical Bayes) beside the raw ones')
+    .option(
+      '--include-unknown',
+      'test the rows and columns coded unknown too (by default they are shown, not tested)',
+    )
     .option('--chart <file.svg>', 'also write a bar chart of the column shares with their intervals')
     .option('--seed <n>', 'seed for Fisher’s Monte Carlo test on tables larger than 2×2', '1')
     .action(
@@ -67,6 +71,7 @@ export function registerTableCommands(program: Command, context: CommandContext)
             exclude,
             method,
             pool: options.pool === true,
+            includeUnknown: options.includeUnknown === true,
             random: uniformSource(seed),
           });
           const provenance = await provenanceOf(store);

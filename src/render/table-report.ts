@@ -30,6 +30,10 @@ function footnotes(result: EpisodeTable, provenance: string): string[] {
   if (association.fisher !== null)
     lines.push(`Fisher (${association.fisher.method}) p = ${formatP(association.fisher.p)}`);
   lines.push(...association.notes.map((n) => `note: ${n}`));
+  if (result.sensitivity.length > 0)
+    lines.push(
+      `sensitivity: were every unknown ${result.row} ${result.sensitivity.map((s) => `${s.as}, p = ${formatP(s.p)}`).join('; ')} (${result.sensitivity[0]?.test})`,
+    );
   if (result.multiValued)
     lines.push('note: a list field counts an episode under each of its values; shares may sum past 100%');
   for (const x of result.exclusions) lines.push(`excluded (${x.rule}): ${x.removed} — ${x.description}`);

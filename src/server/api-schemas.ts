@@ -277,6 +277,10 @@ export const tableQuerySchema = z.strictObject({
     .describe(`leave out episodes by a named rule, repeatable: ${Object.keys(EXCLUSION_RULES).join(', ')}`),
   method: z.enum(PROPORTION_METHODS).default('wilson').describe('the interval of the shares'),
   pool: z.enum(['true', 'false']).optional().describe('add partially pooled shares beside the raw ones'),
+  includeUnknown: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: test the rows and columns coded unknown too (by default they are shown, not tested)'),
   monteCarlo: z
     .enum(['true', 'false'])
     .optional()

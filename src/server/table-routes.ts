@@ -47,6 +47,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       where,
       query.method,
       query.pool,
+      query.includeUnknown,
       query.monteCarlo,
       query.seed,
     ]);
@@ -58,6 +59,7 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
       exclude,
       method: query.method,
       pool: query.pool === 'true',
+      includeUnknown: query.includeUnknown === 'true',
       // Without a random source, tables beyond 2×2 get χ² alone: a quick first answer while Fisher's runs.
       ...(query.monteCarlo === 'false' ? {} : { random: uniformSource(query.seed) }),
     });

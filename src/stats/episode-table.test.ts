@@ -6,6 +6,29 @@ import { tabulateEpisodes } from './episode-table.js';
 const { episodes } = loadBundledRecord();
 
 describe('tabulateEpisodes', () => {
+  it('shows the unknowns but leaves them out of the tests, saying so, unless asked to include them', () => {
+    const electoral = episodes.filter((e) => e.kind === 'electoral');
+    const result = tabulateEpisodes(electoral, 'proxyOutcome', 'side');
+    const unknown = electoral.filter((e) => e.proxyOutcome === 'unknown' || e.side === 'unknown').length;
+    expect(result.table.rowLevels).toContain('unknown');
+    expect(result.unknown).toEqual({
+      episodes: unknown,
+      share: unknown / electoral.length,
+      leftOutOfTests: true,
+    });
+    const known = result.table.rowLevels.filter((l) => l !== 'unknown').length;
+    expect(result.association.tested.length).toBe(known);
+    expect(result.association.notes.join(' ')).toContain(`leave out the ${unknown} episodes coded unknown`);
+    // One sensitivity line per known outcome the unknowns could have been.
+    expect(result.sensitivity.map((s) => s.as)).toEqual(
+      result.table.rowLevels.filter((l) => l !== 'unknown'),
+    );
+    const all = tabulateEpisodes(electoral, 'proxyOutcome', 'side', { includeUnknown: true });
+    expect(all.association.tested.length).toBe(result.table.rowLevels.length);
+    expect(all.unknown.leftOutOfTests).toBe(false);
+    expect(all.sensitivity).toEqual([]);
+  });
+
   it('counts proxyOutcome by side among electoral episodes as a plain count does', () => {
     const electoral = episodes.filter((e) => e.kind === 'electoral');
     const result = tabulateEpisodes(electoral, 'proxyOutcome', 'side');

@@ -58,6 +58,17 @@ export interface EpisodeTable {
   /** A list field counts an episode once under each of its values: shares may then sum past 1 and the tests do not apply. */
   readonly multiValued: boolean;
   /**
+   * The episodes in a row or column coded `unknown`, their share of the table, and whether the tests left them
+   * out (the default: a test of whether incumbents won more often should not be a test of what the sources left
+   * unknown).
+   */
+  readonly unknown: { readonly episodes: number; readonly share: number; readonly leftOutOfTests: boolean };
+  /**
+   * Were every unknown row value each of the known ones in turn, the test's p: how far the conclusion rests on
+   * what the sources left unknown. Empty when nothing unknown was left out.
+   */
+  readonly sensitivity: readonly { readonly as: string; readonly p: number; readonly test: string }[];
+  /**
    * Per row level, its column shares partially pooled across the non-empty columns (beta-binomial empirical
    * Bayes); `columns` are the indices of the columns pooled, in the order of `pooling.cells`.
    */
@@ -72,6 +83,29 @@ export interface EpisodeTableOptions {
   readonly pool?: boolean;
   /** Needed for Fisher's test on tables larger than 2×2 (Monte Carlo). */
   readonly random?: RandomSource;
+  /** Keep rows and columns coded `unknown` in the tests too; by default they are shown but not tested. */
+  readonly includeUnknown?: boolean;
+}
+
+const UNKNOWN = 'unknown';
+
+/** The counts without the rows and columns whose level is `unknown`. */
+function knownOnly(
+  counts: readonly (readonly number[])[],
+  rows: readonly string[],
+  columns: readonly string[],
+) {
+  return counts
+    .filter((_, i) => rows[i] !== UNKNOWN)
+    .map((cells) => cells.filter((_, j) => columns[j] !== UNKNOWN));
+}
+
+/** The p of the test a table gets without a random source: Fisher's exact where it can be run, else χ². */
+function plainP(counts: readonly (readonly number[])[]): { p: number; test: string } | undefined {
+  const test = associationTest(counts);
+  if (test.fisher !== null) return { p: test.fisher.p, test: test.fisher.method };
+  if (test.chiSquare !== null) return { p: test.chiSquare.p, test: 'chi-square' };
+  return undefined;
 }
 
 /** Applies the rules in order, counting what each removes. */
@@ -121,14 +155,47 @@ export function tabulateEpisodes(
     const type = EPISODE_FIELD_KINDS[f].type;
     return type === 'codes' || type === 'integers';
   });
-  const association: AssociationTest = multiValued
+  const tested: AssociationTest = multiValued
     ? {
         tested: [],
         chiSquare: null,
         fisher: null,
         notes: ['a list field counts episodes more than once: no test of association'],
       }
-    : associationTest(table.counts, options.random);
+    : associationTest(
+        options.includeUnknown === true ? table.counts : knownOnly(table.counts, rowLevels, columnLevels),
+        options.random,
+      );
+  const unknownEpisodes = table.counts.reduce(
+    (sum, cells, i) =>
+      sum +
+      cells.reduce((s, x, j) => s + (rowLevels[i] === UNKNOWN || columnLevels[j] === UNKNOWN ? x : 0), 0),
+    0,
+  );
+  const grand = table.counts.flat().reduce((a, b) => a + b, 0);
+  const leftOutOfTests = options.includeUnknown !== true && unknownEpisodes > 0 && !multiValued;
+  const association: AssociationTest = leftOutOfTests
+    ? {
+        ...tested,
+        notes: [
+          ...tested.notes,
+          `the tests leave out the ${unknownEpisodes} episode${unknownEpisodes === 1 ? '' : 's'} coded unknown (${((100 * unknownEpisodes) / grand).toFixed(0)} % of the table); include them to test them too`,
+        ],
+      }
+    : tested;
+  // Sensitivity: the unknown row, counted as each known row level in turn (unknown columns stay left out).
+  const unknownRow = rowLevels.indexOf(UNKNOWN);
+  const sensitivity =
+    leftOutOfTests && unknownRow >= 0
+      ? rowLevels.flatMap((level, i) => {
+          if (level === UNKNOWN) return [];
+          const moved = table.counts.map((cells, k) =>
+            k === i ? cells.map((x, j) => x + (table.counts[unknownRow]?.[j] ?? 0)) : cells,
+          );
+          const result = plainP(knownOnly(moved, rowLevels, columnLevels));
+          return result === undefined ? [] : [{ as: level, ...result }];
+        })
+      : [];
   const pooled =
     options.pool === true
       ? table.counts.map((cells) => {
@@ -138,5 +205,16 @@ export function tabulateEpisodes(
           return { columns, pooling: betaBinomialPooling(used) };
         })
       : null;
-  return { row, column, table, association, exclusions: applied, episodes: kept.length, multiValued, pooled };
+  return {
+    row,
+    column,
+    table,
+    association,
+    exclusions: applied,
+    episodes: kept.length,
+    multiValued,
+    pooled,
+    unknown: { episodes: unknownEpisodes, share: grand === 0 ? 0 : unknownEpisodes / grand, leftOutOfTests },
+    sensitivity,
+  };
 }
