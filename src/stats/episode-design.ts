@@ -29,6 +29,8 @@ export interface Formula {
   readonly outcome: EpisodeFieldName;
   readonly event: string;
   readonly predictors: readonly EpisodeFieldName[];
+  /** The reference level a predictor was given (`~ side=incumbent`); otherwise its first level is. */
+  readonly references?: Readonly<Partial<Record<EpisodeFieldName, string>>>;
 }
 
 export interface EpisodeDesign {
@@ -43,7 +45,7 @@ export interface EpisodeDesign {
 const fieldIssue = (name: string, message: string, hint: string) =>
   new InputError({ field: 'formula', value: name, message, hint });
 
-/** `proxyOutcome ~ side + targetClass` or `proxyOutcome=won ~ side`. */
+/** `proxyOutcome ~ side + targetClass`, `proxyOutcome=won ~ side`, or `… ~ side=incumbent` for a reference level. */
 export function parseFormula(text: string): Formula {
   const [left = '', right = '', ...rest] = text.split('~').map((s) => s.trim());
   if (rest.length > 0 || left === '' || right === '')
@@ -72,7 +74,28 @@ export function parseFormula(text: string): Formula {
     );
   if (kind.type === 'code' && !(kind.values as readonly string[]).includes(event))
     throw fieldIssue(event, `not a value of ${outcomeName}`, `allowed: ${kind.values.join(', ')}`);
-  const predictors = right.split('+').map((s) => s.trim());
+  const terms = right.split('+').map((s) =>
+    s
+      .trim()
+      .split('=')
+      .map((t) => t.trim()),
+  );
+  const predictors = terms.map(([name = '']) => name);
+  const references: Partial<Record<EpisodeFieldName, string>> = {};
+  for (const [name = '', level, ...extra] of terms) {
+    if (level === undefined) continue;
+    const predictorKind = isEpisodeFieldName(name) ? EPISODE_FIELD_KINDS[name] : undefined;
+    if (extra.length > 0 || level === '' || predictorKind === undefined) continue; // the checks below name the field, or the term is malformed and the field check catches it
+    if (predictorKind.type !== 'code' && predictorKind.type !== 'boolean' && predictorKind.type !== 'integer')
+      throw fieldIssue(
+        `${name}=${level}`,
+        'only a categorical predictor has a reference level',
+        `write ${name} alone`,
+      );
+    if (predictorKind.type === 'code' && !(predictorKind.values as readonly string[]).includes(level))
+      throw fieldIssue(level, `not a value of ${name}`, `allowed: ${predictorKind.values.join(', ')}`);
+    references[name as EpisodeFieldName] = level;
+  }
   for (const p of predictors) {
     if (!isEpisodeFieldName(p))
       throw fieldIssue(
@@ -83,13 +106,19 @@ export function parseFormula(text: string): Formula {
     if (p === outcomeName)
       throw fieldIssue(p, 'the outcome cannot also be a predictor', 'remove it from the right-hand side');
   }
-  return { outcome: outcomeName, event, predictors: predictors as EpisodeFieldName[] };
+  return {
+    outcome: outcomeName,
+    event,
+    predictors: predictors as EpisodeFieldName[],
+    ...(Object.keys(references).length > 0 ? { references } : {}),
+  };
 }
 
 /**
  * Codes the outcome 1 for the event and 0 for any other known value ("unknown" and, for the proxy's outcome,
- * "partial" are left out and counted). Categorical predictors become one dummy per level, the first level
- * in codebook order being the reference; list fields become one indicator per value.
+ * "partial" are left out and counted). Categorical predictors become one dummy per level, the reference being
+ * the level the formula names (`side=incumbent`) or else the first in codebook order; list fields become one
+ * indicator per value.
  */
 export function episodeDesign(episodes: readonly Episode[], formula: Formula): EpisodeDesign {
   const leftOut = new Map<string, number>();
@@ -117,8 +146,16 @@ export function episodeDesign(episodes: readonly Episode[], formula: Formula): E
       used.flatMap((e) => categoriesOf(e, field)),
     );
     const list = kind.type === 'codes' || kind.type === 'integers';
-    const dummies = list ? levels : levels.slice(1);
-    if (!list && levels[0] !== undefined) references[field] = levels[0];
+    const chosen = formula.references?.[field];
+    if (chosen !== undefined && !levels.includes(chosen))
+      throw fieldIssue(
+        `${field}=${chosen}`,
+        `no episode in the model has ${field} ${chosen}`,
+        `choose one of ${levels.join(', ')}`,
+      );
+    const reference = chosen ?? levels[0];
+    const dummies = list ? levels : levels.filter((l) => l !== reference);
+    if (!list && reference !== undefined) references[field] = reference;
     for (const level of dummies)
       columns.push({
         name: `${field}:${level}`,
