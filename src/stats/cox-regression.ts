@@ -212,16 +212,15 @@ export function coxRegression(data: CoxData, options: CoxOptions = {}): CoxResul
     if (converged) break;
   }
   const factor = choleskyFactor(current.information);
-  if (factor === undefined || beta.some((b) => !Number.isFinite(b) || Math.abs(b) > 25))
-    throw new InputError({
-      field: 'covariates',
-      value: data.names.join(', '),
-      message: 'the estimate does not converge: a covariate separates the events (monotone likelihood)',
-      hint: 'drop or merge the covariate, or use fewer categories',
-    });
-  const inverse = choleskyInverse(factor);
-  // A coefficient still creeping off to infinity when the likelihood stops moving has an absurd error.
-  if (data.names.some((_, k) => Math.sqrt((inverse[k] as number[])[k] as number) > 1e3))
+  const inverse = factor === undefined ? undefined : choleskyInverse(factor);
+  // A coefficient still creeping off to infinity when the likelihood stops moving has an absurd value or error.
+  if (
+    inverse === undefined ||
+    beta.some(
+      (b, k) =>
+        !Number.isFinite(b) || Math.abs(b) > 25 || Math.sqrt((inverse[k] as number[])[k] as number) > 1e3,
+    )
+  )
     throw new InputError({
       field: 'covariates',
       value: data.names.join(', '),
