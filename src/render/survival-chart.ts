@@ -10,6 +10,10 @@ export interface SurvivalDatum {
   readonly upper: number;
 }
 
+/** A bound, or the curve itself where the bound is undefined (NaN here, null once it has been through JSON). */
+const bound = (value: number | null, survival: number) =>
+  value === null || Number.isNaN(value) ? survival : value;
+
 /** Each group's curve from (0, 1), one point per step; an undefined bound is drawn at the curve itself. */
 export function survivalData(result: EpisodeSurvival): SurvivalDatum[] {
   return result.groups.flatMap((g) => [
@@ -18,8 +22,8 @@ export function survivalData(result: EpisodeSurvival): SurvivalDatum[] {
       group: g.label,
       time: s.time,
       survival: s.survival,
-      lower: Number.isNaN(s.lower) ? s.survival : s.lower,
-      upper: Number.isNaN(s.upper) ? s.survival : s.upper,
+      lower: bound(s.lower, s.survival),
+      upper: bound(s.upper, s.survival),
     })),
   ]);
 }

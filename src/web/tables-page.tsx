@@ -1,6 +1,8 @@
 /** The Tables page: two fields of the record cross-tabulated, with interval bars, the test of association, and copy. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { survivalChartOptions } from '../render/survival-chart.js';
 import { tableChartOptions } from '../render/table-chart.js';
+import type { EpisodeSurvival } from '../stats/episode-survival.js';
 import type { EpisodeTable } from '../stats/episode-table.js';
 import { getJson, queryString } from './api.js';
 import { ErrorBox } from './error-box.js';
@@ -75,6 +77,74 @@ function AssociationSummary({ result, complete }: { result: EpisodeTable; comple
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * How long the proxies in power stayed with their sponsor, one curve per value of the columns' field (one curve
+ * when that field holds several values per episode), for the same selection as the table.
+ */
+function TimeToDefection({
+  by,
+  where,
+  single,
+}: {
+  by: string;
+  where: Record<string, string>;
+  single: boolean;
+}) {
+  const [answer, setAnswer] = useState<{ result: EpisodeSurvival } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const url = `/api/survival${queryString([
+    ...(single ? [['by', by] as const] : []),
+    ...Object.entries(where).map(([f, v]) => ['where', `${f}=${v}`] as const),
+  ])}`;
+  useEffect(() => {
+    const controller = new AbortController();
+    getJson<{ result: EpisodeSurvival }>(url, controller.signal).then(
+      (a) => {
+        setAnswer(a);
+        setError(undefined);
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+    return () => controller.abort();
+  }, [url]);
+  const chart = useMemo(
+    () => (answer !== undefined ? survivalChartOptions(answer.result, 720) : undefined),
+    [answer],
+  );
+  return (
+    <section aria-label="time to defection" class="association">
+      <h3>Time to defection</h3>
+      <ErrorBox error={error} />
+      {answer !== undefined && chart !== undefined && (
+        <>
+          <PlotFigure options={chart} label="time to defection" />
+          <ul>
+            {answer.result.groups.map((g) => (
+              <li key={g.label} data-testid="survival-group">
+                {g.label}: {g.curve.n} proxies in power, {g.curve.events} defected; still aligned after 10
+                years {percent(g.at.find((a) => a.years === 10)?.survival ?? Number.NaN)}
+              </li>
+            ))}
+            {answer.result.logRank !== undefined && (
+              <li>
+                log-rank χ² = {answer.result.logRank.statistic.toFixed(2)}, df {answer.result.logRank.df}, p{' '}
+                {pValue(answer.result.logRank.p)}
+              </li>
+            )}
+            {answer.result.excluded.map((x) => (
+              <li key={x.reason} class="muted">
+                {x.episodes.length} left out: {x.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -282,6 +352,11 @@ export default function TablesPage() {
             />
           )}
           <AssociationSummary result={answer.table.result} complete={answer.complete} />
+          <TimeToDefection
+            by={by}
+            where={where}
+            single={fields.fields.find((f) => f.name === by)?.type !== 'codes'}
+          />
           <details>
             <summary>Markdown</summary>
             <pre data-testid="markdown">{answer.table.markdown}</pre>

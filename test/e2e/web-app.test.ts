@@ -154,6 +154,11 @@ describe.skipIf(!available)('the web app in chromium', () => {
       expect(await page.getByTestId('chi-square').textContent()).toMatch(/^χ² = [\d.]+, df \d+, p /);
       // Without its unknown rows and columns the table is small enough for the exact test.
       await expect.poll(() => page.getByTestId('fisher').textContent()).toMatch(/^Fisher’s exact test, p /);
+      // The same selection's time to defection, one curve per value of the columns' field.
+      await page.waitForSelector('[aria-label="time to defection"] .chart svg');
+      expect(await page.getByTestId('survival-group').first().textContent()).toMatch(
+        /proxies in power, \d+ defected/,
+      );
 
       // Each change of rows is a new table. The best of a few is what the app can do; the rest is the load of
       // the test workers running beside the browser.
