@@ -66,3 +66,14 @@ export function choleskyInverse(lower: readonly (readonly number[])[]): number[]
   );
   return Array.from({ length: size }, (_, i) => columns.map((column) => column[i] ?? 0));
 }
+
+/**
+ * xᵀ A⁻¹ x from A's Cholesky factor, with one solve: the statistic of a score, Wald or log-rank test.
+ *
+ * @example
+ * inverseQuadraticForm(choleskyFactor([[4, 2], [2, 3]])!, [2, 1]); // 1
+ */
+export function inverseQuadraticForm(lower: readonly (readonly number[])[], x: readonly number[]): number {
+  const solved = choleskySolve(lower, x);
+  return x.reduce((sum, v, i) => sum + v * (solved[i] as number), 0);
+}

@@ -3,7 +3,7 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { InputError } from '../domain/input-error.js';
 import { checkLevel } from './check-arguments.js';
-import { choleskyFactor, choleskyInverse, choleskySolve } from './cholesky.js';
+import { choleskyFactor, choleskyInverse, choleskySolve, inverseQuadraticForm } from './cholesky.js';
 import { criticalZ } from './critical-z.js';
 
 export interface CoxData {
@@ -252,12 +252,7 @@ export function coxRegression(data: CoxData, options: CoxOptions = {}): CoxResul
   );
   const startFactor = choleskyFactor(start.information);
   const scoreStatistic =
-    startFactor === undefined
-      ? Number.NaN
-      : start.gradient.reduce(
-          (s, g, k) => s + g * (choleskySolve(startFactor, start.gradient)[k] as number),
-          0,
-        );
+    startFactor === undefined ? Number.NaN : inverseQuadraticForm(startFactor, start.gradient);
   return {
     ties,
     n: data.time.length,

@@ -1,7 +1,7 @@
 /** The log-rank test that two or more survival curves are the same, from right-censored times by group. */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { InputError } from '../domain/input-error.js';
-import { choleskyFactor, choleskySolve } from './cholesky.js';
+import { choleskyFactor, inverseQuadraticForm } from './cholesky.js';
 import type { SurvivalObservation } from './kaplan-meier.js';
 
 export interface SurvivalGroup {
@@ -72,10 +72,7 @@ export function logRankTest(groups: readonly SurvivalGroup[]): LogRankResult {
   const reduced = variance.slice(0, k - 1).map((row) => row.slice(0, k - 1));
   const factorised = choleskyFactor(reduced);
   // A variance with no information (no events, or every group at risk alone) leaves nothing to test.
-  const statistic =
-    factorised === undefined
-      ? 0
-      : diff.reduce((sum, x, i) => sum + x * (choleskySolve(factorised, diff)[i] as number), 0);
+  const statistic = factorised === undefined ? 0 : inverseQuadraticForm(factorised, diff);
   const df = k - 1;
   return {
     statistic,
