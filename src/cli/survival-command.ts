@@ -1,7 +1,13 @@
 /** `meddle survival`: how long proxies in power stayed with their sponsor, as Kaplan–Meier curves. */
 import { type Command, Option } from 'commander';
 import { renderPlotSvg, survivalChartOptions, textTable } from '../render/index.js';
-import { episodeSurvival, SURVIVAL_EVENTS, type SurvivalEvent } from '../stats/index.js';
+import {
+  episodeSurvival,
+  SURVIVAL_EVENTS,
+  SURVIVAL_INTERVAL_SCALES,
+  type SurvivalEvent,
+  type SurvivalIntervalScale,
+} from '../stats/index.js';
 import { writeFileAtomic } from '../store/index.js';
 import { fieldName, selectEpisodes } from './analytics-options.js';
 import { line } from './cli-io.js';
@@ -31,7 +37,7 @@ export function registerSurvivalCommand(program: Command, context: CommandContex
     .option('--where <FIELD=VALUE>', 'keep episodes where FIELD equals VALUE (repeatable)', collect, [])
     .addOption(
       new Option('--scale <scale>', 'scale of the pointwise intervals')
-        .choices(['log-log', 'log', 'plain'])
+        .choices(SURVIVAL_INTERVAL_SCALES)
         .default('log-log'),
     )
     .option('--chart <file.svg>', 'also write the step chart of the curves with their intervals')
@@ -42,7 +48,7 @@ export function registerSurvivalCommand(program: Command, context: CommandContex
           event: SurvivalEvent;
           by?: string;
           where: string[];
-          scale: 'log-log' | 'log' | 'plain';
+          scale: SurvivalIntervalScale;
           chart?: string;
           json?: boolean;
         },

@@ -9,7 +9,12 @@ import {
   TARGET_CLASSES,
 } from '../domain/index.js';
 import { PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
-import { EXCLUSION_RULES, PROPORTION_METHODS, SURVIVAL_EVENTS } from '../stats/index.js';
+import {
+  EXCLUSION_RULES,
+  PROPORTION_METHODS,
+  SURVIVAL_EVENTS,
+  SURVIVAL_INTERVAL_SCALES,
+} from '../stats/index.js';
 import { FILTER_FIELDS } from '../store/index.js';
 
 /** Bounds that keep one request from holding the process: a run answers in a couple of seconds at most. */
@@ -318,10 +323,7 @@ export const survivalQuerySchema = z.strictObject({
     .describe('what ends a proxy’s time aligned: its defection, or the loss of the payoff'),
   by: z.string().optional().describe('one curve per value of this field, e.g. targetClass'),
   where: repeatable.optional().describe('FIELD=VALUE, repeatable, as for GET /api/episodes'),
-  scale: z
-    .enum(['log-log', 'log', 'plain'])
-    .default('log-log')
-    .describe('the scale of the pointwise intervals'),
+  scale: z.enum(SURVIVAL_INTERVAL_SCALES).default('log-log').describe('the scale of the pointwise intervals'),
 });
 
 /** The curves are the stats module's (undefined bounds are null); the document names the parts. */

@@ -9,8 +9,9 @@ export interface SurvivalObservation {
   readonly event: boolean;
 }
 
-/** How the pointwise interval is built: on S itself, on log S (R's default), or on log(−log S). */
-export type SurvivalIntervalScale = 'plain' | 'log' | 'log-log';
+/** How the pointwise interval is built: on log(−log S), on log S (R's default), or on S itself. */
+export const SURVIVAL_INTERVAL_SCALES = ['log-log', 'log', 'plain'] as const;
+export type SurvivalIntervalScale = (typeof SURVIVAL_INTERVAL_SCALES)[number];
 
 export interface KaplanMeierOptions {
   readonly level?: number;
