@@ -1,12 +1,11 @@
 /** The record over HTTP: list (with the CLI's FIELD=VALUE filters) and get episodes; add one; import many. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatIssue, InputError, type InputIssue } from '../domain/index.js';
+import { formatIssue, InputError } from '../domain/index.js';
 import {
   formatEpisodesCsv,
   importRecords,
   loadStateTable,
   matchesFilter,
-  parseFilter,
   parseRecordText,
   type RecordStore,
 } from '../store/index.js';
@@ -14,6 +13,7 @@ import { ApiError } from './api-error.js';
 import { episodeGetQuerySchema, episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
 import { parseInput } from './parse-input.js';
+import { queryFilter } from './query-filter.js';
 import type { RecordSnapshot, SnapshotCache } from './record-snapshot.js';
 
 /** Views of one snapshot kept rendered; the oldest goes first. */
@@ -24,8 +24,6 @@ export interface EpisodesRoutesOptions {
   readonly record: SnapshotCache;
   readonly token: string | undefined;
 }
-
-const resolveState = (name: string): number | undefined => loadStateTable().find(name)?.cow;
 
 const asList = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -53,18 +51,6 @@ function releaseOf(query: Record<string, unknown>): string | undefined {
   throw new ApiError(400, 'bad-request', 'query: record: give one release', {
     issues: [{ file: 'query', field: 'record', message: 'give one release', hint: 'e.g. ?record=2026.11.0' }],
   });
-}
-
-/** The CLI names its option in issues; over HTTP the place is the query string. */
-function queryIssues(error: InputError): InputIssue[] {
-  return error.issues.map((issue) => ({
-    ...issue,
-    file: 'query',
-    ...(issue.field === '--where' ? { field: 'where' } : {}),
-    ...(issue.hint?.startsWith('e.g. --where') === true
-      ? { hint: 'e.g. ?kind=electoral or ?where=kind=electoral' }
-      : {}),
-  }));
 }
 
 /** A store's InputError (bad records, clashing ids) is a 422: the request was well formed, its content is not. */
@@ -102,14 +88,7 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
         ],
       });
     const where = conditionsOf(query);
-    let filter: ReturnType<typeof parseFilter>;
-    try {
-      filter = parseFilter(where, resolveState);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      const issues = queryIssues(error);
-      throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
-    }
+    const filter = queryFilter(where);
     const snapshot = await record.get(releaseOf(query));
     // A whole record serialised is a few hundred kilobytes: each view is rendered once per snapshot of the record.
     let rendered = renderedViews.get(snapshot);
