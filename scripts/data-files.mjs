@@ -41,3 +41,12 @@ export function writeRecordFiles(byFile) {
     renameSync(`${path}.tmp`, path);
   }
 }
+
+/** The order of a basis's keys in the record: the codebook's BASIS_FIELDS, here for scripts that run unbuilt. */
+const BASIS_ORDER = ['powerYear', 'alignedThrough', 'payoff', 'defected', 'exposed', 'dispute', 'grievance'];
+
+/** A basis with `field` set to `entry`, its keys in the record's order. */
+export function withBasis(basis, field, entry) {
+  const merged = { ...basis, [field]: entry };
+  return Object.fromEntries(BASIS_ORDER.filter((k) => k in merged).map((k) => [k, merged[k]]));
+}

@@ -7,7 +7,7 @@
 //   node scripts/reliability-apply-resolution.mjs data/reliability/recode-20261207/resolution.json
 //   node scripts/reliability-apply-resolution.mjs data/coding/revision-20261207/batch-*.json
 import { readFileSync } from 'node:fs';
-import { readRecordFiles, writeRecordFiles } from './data-files.mjs';
+import { readRecordFiles, withBasis, writeRecordFiles } from './data-files.mjs';
 
 const inputs = process.argv.slice(2);
 if (inputs.length === 0) {
@@ -26,7 +26,6 @@ const episodes = new Map([...byFile.values()].flat().map((e) => [e.id, e]));
 const sameWork = (a, b) =>
   (a.url !== undefined && a.url === b.url) ||
   (a.title === b.title && JSON.stringify(a.authors) === JSON.stringify(b.authors));
-const BASIS_ORDER = ['powerYear', 'alignedThrough', 'payoff', 'defected', 'exposed', 'dispute', 'grievance'];
 
 let changed = 0;
 for (const item of items) {
@@ -66,8 +65,7 @@ for (const item of items) {
   if (same) continue;
   e[item.field] = value;
   if (yearField !== undefined) e[yearField] = year;
-  const merged = { ...e.basis, [item.field]: basis };
-  e.basis = Object.fromEntries(BASIS_ORDER.filter((k) => k in merged).map((k) => [k, merged[k]]));
+  e.basis = withBasis(e.basis, item.field, basis);
   changed++;
 }
 writeRecordFiles(byFile);

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { codingWindow, disputeFromMid, MID_LAST_YEAR, pairKey } from '../../dist/domain/index.js';
 import { loadMidReference } from '../../dist/store/index.js';
-import { readRecordFiles, writeRecordFiles } from '../data-files.mjs';
+import { readRecordFiles, withBasis, writeRecordFiles } from '../data-files.mjs';
 
 const { values } = parseArgs({ options: { present: { type: 'string' } } });
 const present = Number(values.present ?? new Date().getUTCFullYear());
@@ -48,13 +48,7 @@ function recode(e) {
       reason: `no dispute between ${a} and ${b} begun in the MID data's years of the window (to ${MID_LAST_YEAR}); the window runs to ${window.through} and no source read reports one after`,
     };
   }
-  const merged = { ...e.basis, dispute: basis };
-  const order = ['powerYear', 'alignedThrough', 'payoff', 'defected', 'exposed', 'dispute', 'grievance'];
-  return {
-    ...e,
-    dispute,
-    basis: Object.fromEntries(order.filter((k) => k in merged).map((k) => [k, merged[k]])),
-  };
+  return { ...e, dispute, basis: withBasis(e.basis, 'dispute', basis) };
 }
 
 const counts = { yes: 0, no: 0, unknown: 0 };
