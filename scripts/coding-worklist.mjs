@@ -34,7 +34,9 @@ const asked = {
 const fields = values.fields.split(',');
 for (const f of fields)
   if (!(f in asked)) {
-    console.error(`coding-worklist: --fields: ${f} is not a level-2/3 field (${Object.keys(asked).join(', ')})`);
+    console.error(
+      `coding-worklist: --fields: ${f} is not a level-2/3 field (${Object.keys(asked).join(', ')})`,
+    );
     process.exit(2);
   }
 
@@ -50,7 +52,9 @@ const items = readRecordEpisodes()
 // Deal the sorted items round the batches, so each gets its share of the many-field episodes.
 const count = Math.ceil(items.length / size);
 const batches = Array.from({ length: count }, () => []);
-items.forEach((item, i) => batches[i % count].push({ ...item, evidence: pairEvidence(item.episode) }));
+items.forEach((item, i) => {
+  batches[i % count].push({ ...item, evidence: pairEvidence(item.episode) });
+});
 
 const dir = join(values.out, 'work');
 mkdirSync(dir, { recursive: true });

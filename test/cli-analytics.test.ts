@@ -79,7 +79,7 @@ describe('meddle table', () => {
 
 describe('meddle check-table', () => {
   it("finds exactly the three faults of the article's Table 2", async () => {
-    const run = await meddle(['check-table', 'examples/table2.yaml', '--json']);
+    const run = await meddle(['check-table', 'data/published/istomin-table-2.yaml', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const { faults } = JSON.parse(run.stdout) as { faults: { kind: string; printed: number }[] };
     expect(faults.map((f) => [f.kind, f.printed])).toEqual([
@@ -87,9 +87,79 @@ describe('meddle check-table', () => {
       ['row-total', 48],
       ['share', 61],
     ]);
-    const text = await meddle(['check-table', 'examples/table2.yaml']);
+    const text = await meddle(['check-table', 'data/published/istomin-table-2.yaml']);
     expect(text.stdout).toContain('3 faults');
     expect(text.stdout).toContain('49.4–72.4');
+  });
+});
+
+describe('meddle check-table and meddle replicate on the published results', () => {
+  it("flags O'Rourke's 25 of 64 against Downes and O'Rourke's 24 of 63", async () => {
+    const run = await meddle(['check-table', 'data/published/orourke-covert-regime-change.yaml', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const { kind, faults } = JSON.parse(run.stdout) as {
+      kind: string;
+      faults: { kind: string; message: string }[];
+    };
+    expect(kind).toBe('rate');
+    expect(faults.map((f) => f.kind)).toEqual(['sources-disagree']);
+    expect(faults[0]?.message).toContain(
+      "O'Rourke 2018: 25 of 64 (39.1 %); Downes and O'Rourke 2016: 24 of 63",
+    );
+    const text = await meddle(['check-table', 'data/published/levin-peig-rate.yaml']);
+    expect(text.stdout).toContain('2 faults');
+    expect(text.stdout).toContain('11.3 % of 937 is 106, not 117');
+  });
+
+  it('replicates every bundled result against a release, published beside ours with its interval', async () => {
+    const run = await meddle(['replicate', '--record', '2026.12.1', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const { record, results } = JSON.parse(run.stdout) as {
+      record: { version: string };
+      results: {
+        id: string;
+        replication?: {
+          universe: number;
+          unavailable?: string;
+          lines: { figure: string; published: string; ours: string }[];
+        };
+      }[];
+    };
+    expect(record.version).toBe('2026.12.1');
+    const byId = Object.fromEntries(results.map((r) => [r.id, r.replication]));
+    expect(Object.keys(byId)).toEqual([
+      'istomin-table-2',
+      'levin-peig-rate',
+      'levin-peig-split',
+      'levin-vote-share-effect',
+      'orourke-covert-regime-change',
+    ]);
+    expect(byId['levin-peig-split']?.lines.map((l) => [l.published, l.ours])).toEqual([
+      ['81', '56'],
+      ['36', '18'],
+      ['117', '74'],
+    ]);
+    expect(byId['levin-vote-share-effect']?.unavailable).toContain('not vote shares');
+    const text = await meddle([
+      'replicate',
+      'data/published/orourke-covert-regime-change.yaml',
+      '--record',
+      '2026.12.1',
+    ]);
+    expect(text.stdout).toContain("share (O'Rourke 2018)");
+    expect(text.stdout).toMatch(/25 of 64 +14 of 47 +39\.1 +29\.8 \(18\.7–44\.0\)/);
+  });
+
+  it('exits 2 naming the file, line and field of a bad published result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meddle-published-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      'id: x\nkind: parts\ntitle: t\nsources: { a: { authors: [A], title: T, year: 2000, page: "1" } }\ntotal: { source: a, count: 3 }\nparts:\n  - { id: p, label: P, source: z, count: 1 }\n  - { id: q, label: Q, source: a, count: 2 }\n',
+    );
+    const run = await meddle(['replicate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:7: parts[0].source: no such source`);
   });
 });
 

@@ -7,6 +7,7 @@ import type { CliIo } from './cli-io.js';
 import { createCommandContext } from './command-context.js';
 import { registerDbCommands } from './db-command.js';
 import { registerModelCommands } from './model-command.js';
+import { registerPublishedCommands } from './published-command.js';
 import { registerRecordCommands } from './record-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerSimCommands } from './sim-command.js';
@@ -24,6 +25,7 @@ const COMMAND_GROUPS = [
   registerStatesCommand,
   registerTraceCommand,
   registerTableCommands,
+  registerPublishedCommands,
   registerModelCommands,
   registerSurvivalCommand,
   registerAgreementCommand,

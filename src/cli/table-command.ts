@@ -1,4 +1,4 @@
-/** `meddle table`, `meddle check-table`: cross-tabulations of the record, and checks of published tables. */
+/** `meddle table`: cross-tabulations of the record. */
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
 import {
@@ -7,11 +7,10 @@ import {
   TABLE_FORMATS,
   type TableFormat,
   tableChartOptions,
-  textTable,
 } from '../render/index.js';
 import { uniformSource } from '../sim/prng.js';
-import { checkTable, tabulateEpisodes } from '../stats/index.js';
-import { readTableFile, writeFileAtomic } from '../store/index.js';
+import { tabulateEpisodes } from '../stats/index.js';
+import { writeFileAtomic } from '../store/index.js';
 import {
   EXCLUDE_HELP,
   exclusionRules,
@@ -85,41 +84,4 @@ export function registerTableCommands(program: Command, context: CommandContext)
         });
       },
     );
-
-  program
-    .command('check-table')
-    .description(
-      'check a published table: totals, margins and percentages that do not add up, and the intervals its shares should carry',
-    )
-    .argument(
-      '<file>',
-      'the table in meddle’s YAML table format (see docs/methods.md and examples/table2.yaml)',
-    )
-    .option('--json', 'print JSON')
-    .action((file: string, options: { json?: boolean }) => {
-      const table = readTableFile(file);
-      const result = checkTable(table);
-      if (options.json === true) {
-        io.out(json({ file, ...result }));
-        return;
-      }
-      const faults =
-        result.faults.length === 0
-          ? 'no faults: every total, margin and percentage adds up'
-          : `${result.faults.length} fault${result.faults.length === 1 ? '' : 's'}:\n${result.faults.map((f, i) => `  ${i + 1}. ${f.message}`).join('\n')}`;
-      const shares = textTable(
-        ['row', 'column', 'count', 'base', 'printed %', 'exact %', '95% Wilson interval'],
-        result.shares.map((s) => [
-          s.row,
-          s.column,
-          String(s.count),
-          String(s.base),
-          s.printed === undefined ? '' : String(s.printed),
-          s.exact.toFixed(1),
-          `${s.interval.lower.toFixed(1)}–${s.interval.upper.toFixed(1)}`,
-        ]),
-        { alignRight: [2, 3, 4, 5] },
-      );
-      line(io.out, `${faults}\n\nshares and the intervals they should carry\n${shares}`);
-    });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTable, type PublishedTable } from './check-table.js';
 import { wilsonInterval } from './wilson-interval.js';
 
-// The article's Table 2 as printed (examples/table2.yaml holds the same in the file format).
+// The article's Table 2 as printed (data/published/istomin-table-2.yaml holds the same in the file format).
 const table2: PublishedTable = {
   title: 'Outcomes of electoral interference, 1946–2000',
   columns: ['incumbents', 'challengers'],

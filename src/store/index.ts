@@ -6,6 +6,7 @@ export * from './episode-filter.js';
 export * from './json-format.js';
 export * from './open-store.js';
 export * from './operation-file.js';
+export * from './published-file.js';
 export * from './record-file.js';
 export * from './record-import.js';
 export * from './record-provenance.js';

@@ -1,10 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../domain/index.js';
-import { checkTable } from '../stats/check-table.js';
-import { parseTableFile, readTableFile } from './table-file.js';
-
-const TABLE2 = fileURLToPath(new URL('../../examples/table2.yaml', import.meta.url));
+import { parseTableFile } from './table-file.js';
 
 function issuesOf(run: () => unknown): string[] {
   try {
@@ -16,16 +12,7 @@ function issuesOf(run: () => unknown): string[] {
   return [];
 }
 
-describe('readTableFile', () => {
-  it('reads examples/table2.yaml, on which checkTable reports exactly the three faults of the article', () => {
-    const { faults } = checkTable(readTableFile(TABLE2));
-    expect(faults.map((f) => `${f.kind} ${f.row} / ${f.column}`)).toEqual([
-      'row-total Electoral victory / all',
-      'row-total Electoral loss / all',
-      'share Electoral loss / challengers',
-    ]);
-  });
-
+describe('parseTableFile', () => {
   it('names file, line and field of each problem', () => {
     const text = [
       'columns: [a, b]',
@@ -49,12 +36,9 @@ describe('readTableFile', () => {
     ]);
   });
 
-  it('reports YAML syntax errors with their line, and unreadable files', () => {
+  it('reports YAML syntax errors with their line', () => {
     expect(issuesOf(() => parseTableFile('columns: [a\nrows: x', 't.yaml'))[0]).toMatch(
       /^t\.yaml:\d+: not valid YAML/,
     );
-    expect(issuesOf(() => readTableFile('/nonexistent/table.yaml'))).toEqual([
-      '/nonexistent/table.yaml: cannot read the file: no such file (check the path)',
-    ]);
   });
 });

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { fieldPath, InputError, type InputIssue, parseYamlWithLines } from '../domain/index.js';
 import type { PublishedRow, PublishedTable } from '../stats/check-table.js';
-import { readTextFile } from './text-file.js';
 
 const id = z.string().trim().min(1);
 const count = z.int().min(0, 'a count cannot be negative');
@@ -14,8 +13,8 @@ const rowSchema = z.strictObject({
   percent: z.record(id, percent).optional(),
 });
 
-/** The file format; docs/methods.md describes it and examples/table2.yaml shows it. */
-export const tableFileSchema = z.strictObject({
+/** The fields of a table; docs/methods.md describes them and data/published/istomin-table-2.yaml shows them. */
+export const tableFields = {
   title: z.string().optional(),
   source: z.string().optional(),
   columns: z.array(id).min(1, 'name at least one column'),
@@ -29,48 +28,66 @@ export const tableFileSchema = z.strictObject({
     .optional(),
   rows: z.array(rowSchema).min(1, 'give at least one row'),
   total_row: rowSchema.optional(),
-});
+};
 
-type TableFile = z.infer<typeof tableFileSchema>;
+/** A file holding a table alone (the published-result form adds id, kind, sources and replicate). */
+const tableFileSchema = z.strictObject(tableFields);
 
-/**
- * Parses the text of a table file; every problem becomes an issue naming the file, line and field.
- *
- * @example
- * parseTableFile(readFileSync('examples/table2.yaml', 'utf8'), 'examples/table2.yaml').columns;
- * // ['incumbents', 'challengers']
- */
-export function parseTableFile(text: string, file: string): PublishedTable {
-  const { value: document, lineOf } = parseYamlWithLines(text, file);
-  const issue = (
-    path: readonly PropertyKey[],
-    message: string,
-    value?: unknown,
-    hint?: string,
-  ): InputIssue => {
+export type TableFile = z.infer<typeof tableFileSchema>;
+
+/** Makes an issue for a place in a parsed file, with its line. */
+export type IssueAt = (
+  path: readonly PropertyKey[],
+  message: string,
+  value?: unknown,
+  hint?: string,
+) => InputIssue;
+
+/** An issue maker for `file`: each issue names the file, the line of the path and the field. */
+export function issueMaker(
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): IssueAt {
+  return (path, message, value, hint) => {
     const line = lineOf(path);
     return {
       file,
       ...(line !== undefined ? { line } : {}),
-      field: fieldPath(path) || '(table)',
+      field: fieldPath(path) || '(file)',
       ...(value !== undefined ? { value: String(value) } : {}),
       message,
       ...(hint !== undefined ? { hint } : {}),
     };
   };
+}
 
+/** The schema's issues, each at its line; an unknown key is named as the field. */
+export function schemaIssues(error: z.ZodError, issue: IssueAt): InputIssue[] {
+  return error.issues.map((i) =>
+    issue(
+      i.code === 'unrecognized_keys' ? [...i.path, i.keys[0] ?? ''] : i.path,
+      i.code === 'unrecognized_keys' ? 'unknown field' : i.message,
+    ),
+  );
+}
+
+/**
+ * Parses the text of a table file; every problem becomes an issue naming the file, line and field.
+ *
+ * @example
+ * parseTableFile(readFileSync('data/published/istomin-table-2.yaml', 'utf8'), 'istomin-table-2.yaml').columns;
+ * // ['incumbents', 'challengers']
+ */
+export function parseTableFile(text: string, file: string): PublishedTable {
+  const { value: document, lineOf } = parseYamlWithLines(text, file);
+  const issue = issueMaker(file, lineOf);
   const parsed = tableFileSchema.safeParse(document);
-  if (!parsed.success) {
-    throw new InputError(
-      parsed.error.issues.map((i) =>
-        issue(
-          i.code === 'unrecognized_keys' ? [...i.path, i.keys[0] ?? ''] : i.path,
-          i.code === 'unrecognized_keys' ? 'unknown field' : i.message,
-        ),
-      ),
-    );
-  }
-  const data: TableFile = parsed.data;
+  if (!parsed.success) throw new InputError(schemaIssues(parsed.error, issue));
+  return toPublishedTable(parsed.data, issue);
+}
+
+/** Checks a parsed table's column references and converts it; an InputError lists every bad reference. */
+export function toPublishedTable(data: TableFile, issue: IssueAt): PublishedTable {
   const known = new Set([...data.columns, ...(data.total_column === undefined ? [] : [data.total_column])]);
   const issues: InputIssue[] = [];
   const hint = `the columns are ${[...known].join(', ')}`;
@@ -123,9 +140,4 @@ export function parseTableFile(text: string, file: string): PublishedTable {
     rows: data.rows.map(row),
     ...(data.total_row !== undefined ? { totalRow: row(data.total_row) } : {}),
   };
-}
-
-/** Reads and parses a table file from disk. */
-export function readTableFile(file: string): PublishedTable {
-  return parseTableFile(readTextFile(file), file);
 }
