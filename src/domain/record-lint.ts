@@ -7,6 +7,7 @@ import { BASIS_FIELDS } from './codebook.js';
 import { codingWindow, type DisputeOnset, disputeFromMid, pairKey, type YearSpan } from './coding-window.js';
 import type { CodedEpisode } from './episode-schema.js';
 import type { InputIssue } from './input-error.js';
+import { notesContradictions } from './notes-consistency.js';
 import { citationFindings } from './source-citation.js';
 
 export const LINT_RULES = [
@@ -27,6 +28,7 @@ export const LINT_RULES = [
   'malformed-host',
   'bracketed-title',
   'duplicate-source',
+  'notes-contradict',
 ] as const;
 
 export type LintRule = (typeof LINT_RULES)[number];
@@ -78,6 +80,10 @@ type Lintable = Pick<
   | 'defected'
   | 'defectedYear'
   | 'dispute'
+  | 'payoff'
+  | 'exposed'
+  | 'grievance'
+  | 'notes'
   | 'basis'
   | 'sources'
 >;
@@ -177,6 +183,14 @@ function lintEpisode(e: Lintable, options: LintOptions): LintFinding[] {
 
   if (options.citations === true)
     for (const c of citationFindings(e.sources)) add(c.rule, c.field, c.message, c.hint);
+
+  for (const c of notesContradictions(e))
+    add(
+      'notes-contradict',
+      'notes',
+      `the notes say ${c.field} is ${c.stated}, but it is coded ${c.coded}: "${c.sentence}"`,
+      'rewrite the sentence to the value coded (its basis gives the grounds)',
+    );
 
   const mid = options.mid;
   if (mid !== undefined) {

@@ -65,17 +65,21 @@ export function sourceRows(e: Episode): EpisodeSourceTable[] {
 }
 
 function sourceFromRow(row: Selectable<EpisodeSourceTable>): Source {
-  const optional = (['container', 'page', 'url', 'doi', 'accessed'] as const).flatMap((key) =>
-    row[key] === null ? [] : [[key, row[key]] as const],
-  );
-  const readAt = row.read_at === null ? {} : { readAt: row.read_at };
+  // In the schema's key order, so that a source read back serialises (and hashes) as it was written.
+  const columns = [
+    ['container', row.container],
+    ['page', row.page],
+    ['url', row.url],
+    ['readAt', row.read_at],
+    ['doi', row.doi],
+    ['accessed', row.accessed],
+  ] as const;
   return {
     ...(row.type === null ? {} : { type: row.type as SourceType }),
     authors: JSON.parse(row.authors) as string[],
     title: row.title,
     year: row.year === null ? null : Number(row.year),
-    ...Object.fromEntries(optional),
-    ...readAt,
+    ...Object.fromEntries(columns.filter(([, value]) => value !== null)),
   };
 }
 
