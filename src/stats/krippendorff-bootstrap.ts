@@ -3,6 +3,7 @@ import { InputError } from '../domain/input-error.js';
 import { checkLevel } from './check-arguments.js';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { alphaOf, type Code, type MeasurementLevel, reliabilityData } from './krippendorff-alpha.js';
+import { quantileSorted } from './quantile.js';
 import type { RandomSource } from './random-source.js';
 
 export interface AlphaBootstrap {
@@ -74,14 +75,4 @@ export function krippendorffBootstrap(
         alphas.length === 0 ? Number.NaN : alphas.filter((a) => a < threshold).length / alphas.length,
     })),
   };
-}
-
-/** Linear interpolation between order statistics (R's type 7, the default of `quantile`). */
-function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const a = sorted[low] ?? Number.NaN;
-  const b = sorted[Math.min(low + 1, sorted.length - 1)] ?? a;
-  return a + (h - low) * (b - a);
 }
