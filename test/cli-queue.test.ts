@@ -1,5 +1,6 @@
 /** `meddle sim sweep --queue` against a real redis-server, with a worker as `meddle worker` runs it. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,13 +26,13 @@ writeFileSync(
 
 describe.runIf(redisAvailable())('meddle sim sweep --queue', () => {
   let redis: RedisServer;
-  let worker: SweepWorker;
+  let inProcess: SweepWorker;
   beforeAll(async () => {
     redis = await startRedis();
-    worker = startSweepWorker(redis.url);
+    inProcess = startSweepWorker(redis.url);
   });
   afterAll(async () => {
-    await worker?.close();
+    await inProcess?.close();
     await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -43,6 +44,42 @@ describe.runIf(redisAvailable())('meddle sim sweep --queue', () => {
     expect(queued.code, queued.stderr).toBe(0);
     expect(queued.stdout).toBe(local.stdout);
   });
+
+  it('exits by itself once its results are written, run as a user runs it: separate processes for the sweep and the worker', async () => {
+    const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+    // Only the worker process serves this sweep, as on a user's machines.
+    await inProcess.close();
+    const worker = spawn(process.execPath, [cli, 'worker', '--queue', redis.url], { stdio: 'ignore' });
+    try {
+      const out = join(dir, 'queued.json');
+      const started = Date.now();
+      let stderr = '';
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const sweepRun = spawn(
+          process.execPath,
+          [cli, 'sim', 'sweep', sweep, '--queue', redis.url, '--out', out],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        sweepRun.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        const timer = setTimeout(() => {
+          sweepRun.kill();
+          reject(new Error('meddle sim sweep --queue was still running 20 s after it started'));
+        }, 20_000);
+        sweepRun.on('exit', (exitCode) => {
+          clearTimeout(timer);
+          resolve(exitCode);
+        });
+      });
+      expect(code, stderr).toBe(0);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      const local = await meddle(['sim', 'sweep', sweep, '--workers', '1']);
+      expect(`${readFileSync(out, 'utf8')}`.trim()).toBe(local.stdout.trim());
+    } finally {
+      worker.kill();
+    }
+  }, 30_000);
 
   it('exits 2 for a queue address that is not a Redis URL', async () => {
     const run = await meddle(['sim', 'sweep', sweep, '--queue', 'http://127.0.0.1:1']);

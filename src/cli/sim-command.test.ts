@@ -85,6 +85,27 @@ describe('meddle sim', () => {
       expect(run.stdout).toContain(name);
   });
 
+  it('runs a sensitivity spec to the same bytes on one worker and on two, and writes its chart', async () => {
+    const file = join(dir, 'sensitivity.yaml');
+    writeFileSync(
+      file,
+      'base: { preset: soviet-ccp }\nruns: 100\nseed: 2\nsamples: 16\nresamples: 50\noutcome: rates.defected\nranges:\n  capability: [0.5, 1]\n  opportunism: [0, 0.3]\n',
+    );
+    const one = await meddle(['sim', 'sensitivity', file, '--workers', '1', '--json']);
+    const two = await meddle(['sim', 'sensitivity', file, '--workers', '2', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const result = JSON.parse(one.stdout) as { analysis: { method: string; indices: { name: string }[] } };
+    expect(result.analysis.method).toBe('sobol');
+    expect(result.analysis.indices.map((i) => i.name)).toEqual(['capability', 'opportunism']);
+    const chart = join(dir, 'sensitivity.svg');
+    const text = await meddle(['sim', 'sensitivity', file, '--chart', chart]);
+    expect(text.stdout).toMatch(/capability +\S+ +\S+–\S+ +\S+ +\S+–\S+/);
+    expect(readFileSync(chart, 'utf8')).toContain('<svg');
+    const bad = await meddle(['sim', 'sensitivity', join(dir, 'missing.yaml')]);
+    expect(bad.code).toBe(2);
+  });
+
   it('runs a sweep file on workers and writes the result', async () => {
     const file = join(dir, 'sweep.yaml');
     const out = join(dir, 'sweep.json');

@@ -1,7 +1,5 @@
 /** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { InputError } from '../domain/index.js';
 import { textTable } from '../render/index.js';
 import {
   type Band,
@@ -21,7 +19,6 @@ import {
   resolveScenario,
   runRecord,
   type Scenario,
-  type ScenarioResult,
   type SweepResult,
   simulateBlock,
   simulateScenario,
@@ -30,27 +27,13 @@ import { runScenarioOnPool, runSweepOnPool, runSweepOnQueue, startSweepWorker } 
 import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { registerSensitivityCommand } from './sensitivity-command.js';
+import { footer, positiveInteger, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number from an option, or the text itself so that validation can quote what was given. */
 const numeric = (text: string | undefined): number | string | undefined =>
   text === undefined ? undefined : text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
-
-/** A whole number from 1 to `max` given to an option, or an InputError naming the option. */
-function positiveInteger(text: string, option: string, max = 10_000): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new InputError({
-      field: option,
-      value: text,
-      message: 'not a whole number in range',
-      hint: `an integer 1..${max}`,
-    });
-  return n;
-}
-
-const workersOption = (text: string | undefined): number | undefined =>
-  text === undefined ? undefined : positiveInteger(text, '--workers', 256);
 
 /** The scenario named on the command line: a preset, or a YAML/JSON file, with `--runs` and `--seed` on top. */
 function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string }): Scenario {
@@ -110,39 +93,6 @@ function summaryText(summary: RunSummary): string {
     );
   }
   return parts.join('\n');
-}
-
-function footer(provenance: ScenarioResult['provenance'] | SweepResult['provenance']): string {
-  const runs = 'runs' in provenance ? `, ${provenance.runs} runs` : '';
-  const constants = Object.entries(provenance.constants)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
-  return `meddle ${MEDDLE_VERSION}, model ${provenance.model}, seed ${provenance.seed}${runs}; constants: ${constants}`;
-}
-
-function progressFor(
-  context: CommandContext,
-  label: string,
-): { onProgress?: (done: number, total: number) => void; stop: () => void } {
-  if (!context.io.interactive) return { stop: () => {} };
-  const bar = new SingleBar({
-    format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
-    stream: process.stderr,
-    clearOnComplete: true,
-  });
-  let started = false;
-  return {
-    onProgress: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 function propositionsText(results: readonly PropositionResult[]): string {
@@ -296,6 +246,8 @@ export function registerSimCommands(program: Command, context: CommandContext): 
         );
       },
     );
+
+  registerSensitivityCommand(sim, context);
 
   sim
     .command('propositions')

@@ -2,6 +2,7 @@
 export * from './assessment-report.js';
 export * from './citation.js';
 export * from './plot-svg.js';
+export * from './sensitivity-chart.js';
 export * from './survival-chart.js';
 export * from './table-chart.js';
 export * from './table-report.js';

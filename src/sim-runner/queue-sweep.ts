@@ -68,7 +68,9 @@ export async function runSweepOnQueue(
   const connection = redisConnection(url);
   const queueName = options.queueName ?? DEFAULT_QUEUE;
   const queue = new Queue<SweepChunk, SweepPointResult[]>(queueName, { connection });
-  const events = new QueueEvents(queueName, { connection: connection.duplicate() });
+  // BullMQ leaves a connection it is given open, so each one is closed here: one left open keeps the process alive.
+  const eventsConnection = connection.duplicate();
+  const events = new QueueEvents(queueName, { connection: eventsConnection });
   try {
     await events.waitUntilReady();
     const chunks: number[][] = [];
@@ -78,13 +80,16 @@ export async function runSweepOnQueue(
       chunks.map((indices) => ({
         name: 'sweep-chunk',
         data: { spec, constants, indices },
-        opts: { removeOnComplete: true, removeOnFail: 100, attempts: 2 },
+        // Kept until read: a job removed on completion can finish before it is waited on, and then its result
+        // is gone ("Missing key for job"). Removed below once its points are in hand.
+        opts: { removeOnComplete: false, removeOnFail: 100, attempts: 2 },
       })),
     );
     let done = 0;
     const results = await Promise.all(
       jobs.map(async (job) => {
         const points = await job.waitUntilFinished(events);
+        await job.remove();
         done += points.length;
         options.onProgress?.(done, total);
         return points;
@@ -94,6 +99,7 @@ export async function runSweepOnQueue(
   } finally {
     await events.close();
     await queue.close();
+    eventsConnection.disconnect();
     connection.disconnect();
   }
 }

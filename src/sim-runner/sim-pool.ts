@@ -4,13 +4,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import {
+  analyseSensitivity,
   assembleSweep,
   DEFAULT_CONSTANTS,
   expandSweep,
   type ModelConstants,
+  planSensitivity,
   type RunBlock,
   type Scenario,
   type ScenarioResult,
+  type SensitivityResult,
+  type SensitivitySpec,
   type SimulationOptions,
   type SweepPointResult,
   type SweepResult,
@@ -111,6 +115,21 @@ export async function runSweepOnPool(
   const tasks: SimTask[] = points.map((point) => ({ kind: 'point', point, constants }));
   const results = await runTasks<SweepPointResult>(tasks, options);
   return assembleSweep(spec, results, constants);
+}
+
+/**
+ * Runs the points of a sensitivity analysis on the pool and analyses them. Each point's result depends on its
+ * scenario and seed only, so any number of workers gives the same bytes.
+ */
+export async function runSensitivityOnPool(
+  spec: SensitivitySpec,
+  options: PoolOptions = {},
+  file?: string,
+): Promise<SensitivityResult> {
+  const constants = options.constants ?? DEFAULT_CONSTANTS;
+  const plan = planSensitivity(spec, file);
+  const tasks: SimTask[] = plan.points.map((point) => ({ kind: 'point', point, constants }));
+  return analyseSensitivity(plan, await runTasks<SweepPointResult>(tasks, options), constants);
 }
 
 /**

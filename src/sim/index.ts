@@ -10,5 +10,6 @@ export * from './propositions.js';
 export * from './quantile.js';
 export * from './rate.js';
 export * from './scenario-file.js';
+export * from './sensitivity.js';
 export * from './simulate.js';
 export * from './sweep.js';

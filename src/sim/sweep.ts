@@ -128,7 +128,7 @@ function latinHypercube(
       strata[i] = strata[j] as number;
       strata[j] = swap;
     }
-    const integer = numericParameter(name)?.integer === true;
+    const integer = isIntegerParameter(name);
     return {
       name,
       values: strata.map((stratum) => {
@@ -161,17 +161,8 @@ export function parseSweepSpec(input: unknown, file?: string): SweepSpec {
   }
   const spec = parsed.data;
   for (const name of Object.keys(spec.grid ?? {})) checkField(name, place, 'grid');
-  for (const [name, [low, high]] of Object.entries(spec.latinHypercube?.ranges ?? {})) {
-    checkField(name, place, 'latinHypercube.ranges');
-    if (numericParameter(name) === undefined || !(low <= high)) {
-      throw new InputError({
-        ...place,
-        field: `latinHypercube.ranges.${name}`,
-        value: JSON.stringify([low, high]),
-        message: 'a range is [low, high] of a numeric parameter',
-      });
-    }
-  }
+  for (const [name, [low, high]] of Object.entries(spec.latinHypercube?.ranges ?? {}))
+    checkRange(name, low, high, place, 'latinHypercube.ranges');
   return spec;
 }
 
@@ -184,11 +175,23 @@ export function expandSweep(spec: SweepSpec, file?: string): SweepPoint[] {
       : hypercube !== undefined
         ? latinHypercube(hypercube.samples, hypercube.ranges, spec.seed)
         : [];
+  return pointsOf(spec, assignments, file);
+}
+
+/** What a set of points shares: the base scenario, runs per point, and how each point's seed is chosen. */
+export type PointSettings = Pick<SweepSpec, 'base' | 'runs' | 'seed' | 'seeding'>;
+
+/** Each assignment of values applied to the base scenario: one complete, validated scenario a point. */
+export function pointsOf(
+  settings: PointSettings,
+  assignments: readonly Readonly<Record<string, number | string>>[],
+  file?: string,
+): SweepPoint[] {
   return assignments.map((values, index) => {
-    let input: Record<string, unknown> = { ...spec.base };
+    let input: Record<string, unknown> = { ...settings.base };
     for (const [name, value] of Object.entries(values)) input = withValue(input, name, value);
-    if (spec.runs !== undefined) input.runs = spec.runs;
-    input.seed = spec.seeding === 'common' ? spec.seed : deriveSeed(spec.seed, index);
+    if (settings.runs !== undefined) input.runs = settings.runs;
+    input.seed = settings.seeding === 'common' ? settings.seed : deriveSeed(settings.seed, index);
     try {
       return { index, values, scenario: resolveScenario(input, file !== undefined ? { file } : {}) };
     } catch (error) {
@@ -199,6 +202,28 @@ export function expandSweep(spec: SweepSpec, file?: string): SweepPoint[] {
     }
   });
 }
+
+/** Checks that `name` can be varied with a numeric range [low, high]; the issue names `where`. */
+export function checkRange(
+  name: string,
+  low: number,
+  high: number,
+  place: Pick<InputIssue, 'file'>,
+  where: string,
+): void {
+  checkField(name, place, where);
+  if (numericParameter(name) === undefined || !(low <= high)) {
+    throw new InputError({
+      ...place,
+      field: `${where}.${name}`,
+      value: JSON.stringify([low, high]),
+      message: 'a range is [low, high] of a numeric parameter',
+    });
+  }
+}
+
+/** Whether the parameter takes whole numbers, so that a value drawn for it is rounded. */
+export const isIntegerParameter = (name: string): boolean => numericParameter(name)?.integer === true;
 
 export interface SweepPointResult {
   readonly index: number;
