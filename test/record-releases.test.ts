@@ -11,6 +11,8 @@ const PUBLISHED_2026_11 = '5a075800458a40577b42a3f7873d246fe1fa909158a0b0f90f3a5
 const PUBLISHED_2026_12 = 'd30e4e5934798946cdbc78318faaf7792f76729096a1295fcc00769b768fc63a';
 /** And 2026.12.1, grievance and exposure by the clarified rules (docs/data.md). */
 const PUBLISHED_2026_12_1 = 'f025f7c8ac256639a9660b71b448c3f755da9ac149b016743ede5dc61f0f8e0a';
+/** And 2026.12.2, the unknowns searched again and notes in line with the values (docs/data.md). */
+const PUBLISHED_2026_12_2 = 'fd202e32d7edf737030694bb929214bf888aa1e506326375d6d98725c6d81fdc';
 const current = loadBundledRecord().provenance;
 const server = useTestServer();
 
@@ -29,6 +31,11 @@ describe('the stored releases', () => {
     expect(loadRelease('2026.12.1').provenance).toEqual({
       version: '2026.12.1',
       hash: PUBLISHED_2026_12_1,
+      episodes: 194,
+    });
+    expect(loadRelease('2026.12.2').provenance).toEqual({
+      version: '2026.12.2',
+      hash: PUBLISHED_2026_12_2,
       episodes: 194,
     });
     expect(listReleases()[0]).toBe(current.version);
