@@ -106,6 +106,45 @@ describe('meddle sim', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('finds by PRIM the box of a sweep where a condition holds, from a sweep file or its result', async () => {
+    const file = join(dir, 'discover.yaml');
+    writeFileSync(
+      file,
+      'base: { preset: soviet-ccp }\nruns: 100\nseed: 7\nseeding: common\nlatinHypercube:\n  samples: 60\n  ranges:\n    capability: [0.5, 1]\n    opportunism: [0, 0.3]\n',
+    );
+    const run = await meddle(['sim', 'discover', file, '--where', 'rates.alignedAtHorizon >= 0.3', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const found = JSON.parse(run.stdout) as {
+      parameters: string[];
+      chosen: number;
+      trajectory: { density: number; coverage: number; restricted: number[] }[];
+      baseDensity: number;
+    };
+    expect(found.parameters).toEqual(['capability', 'opportunism']);
+    const box = found.trajectory[found.chosen];
+    expect(box?.density).toBeGreaterThan(found.baseDensity);
+    expect(box?.coverage).toBeGreaterThanOrEqual(0.5);
+    const out = join(dir, 'discover-result.json');
+    expect((await meddle(['sim', 'sweep', file, '--out', out])).code).toBe(0);
+    const again = await meddle([
+      'sim',
+      'discover',
+      out,
+      '--where',
+      'rates.alignedAtHorizon >= 0.3',
+      '--json',
+    ]);
+    expect(JSON.parse(again.stdout).trajectory).toEqual(found.trajectory);
+    const text = await meddle(['sim', 'discover', out, '--where', 'rates.alignedAtHorizon >= 0.3']);
+    expect(text.stdout).toContain('chosen (*): the densest box covering at least 50.0 %');
+    const typo = await meddle(['sim', 'discover', out, '--where', 'rates.alignedAtHorison >= 0.3']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('no point of the sweep has this');
+    const unreadable = await meddle(['sim', 'discover', out, '--where', 'npv is good']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('cannot read this comparison');
+  });
+
   it('runs a sweep file on workers and writes the result', async () => {
     const file = join(dir, 'sweep.yaml');
     const out = join(dir, 'sweep.json');

@@ -27,6 +27,7 @@ import { runScenarioOnPool, runSweepOnPool, runSweepOnQueue, startSweepWorker } 
 import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { registerDiscoverCommand } from './discover-command.js';
 import { registerSensitivityCommand } from './sensitivity-command.js';
 import { footer, positiveInteger, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
@@ -248,6 +249,7 @@ export function registerSimCommands(program: Command, context: CommandContext): 
     );
 
   registerSensitivityCommand(sim, context);
+  registerDiscoverCommand(sim, context);
 
   sim
     .command('propositions')

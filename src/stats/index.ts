@@ -29,6 +29,7 @@ export * from './morris-effects.js';
 export * from './newcombe-difference.js';
 export * from './odds-ratio.js';
 export * from './parameter-space.js';
+export * from './prim.js';
 export * from './proportion-interval.js';
 export * from './published-result.js';
 export * from './random-source.js';
