@@ -145,6 +145,21 @@ describe('meddle sim', () => {
     expect(unreadable.stderr).toContain('cannot read this comparison');
   });
 
+  it('checks the record’s level-2/3 targets at the fitted constants, without fitting them', async () => {
+    const db = join(dir, 'calibrate.db');
+    const run = await meddle(['--db', db, 'sim', 'calibrate', '--runs', '500', '--record-targets', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      fits: { id: string }[];
+      recordTargets: { id: string; measure: string; low: number; high: number; pass: boolean }[];
+    };
+    expect(report.fits.map((f) => f.id)).not.toContain('payoff-kept-minor-power');
+    expect(report.recordTargets.map((t) => t.measure)).toEqual(
+      expect.arrayContaining(['alignedAtHorizonGivenAscent', 'defectedWithin10YearsOfAscent', 'exposed']),
+    );
+    for (const t of report.recordTargets) expect(t.low).toBeLessThan(t.high);
+  });
+
   it('runs a sweep file on workers and writes the result', async () => {
     const file = join(dir, 'sweep.yaml');
     const out = join(dir, 'sweep.json');

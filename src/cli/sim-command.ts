@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { textTable } from '../render/index.js';
 import {
   type Band,
+  CALIBRATION_TARGETS,
   type CalibrationReport,
   calibrate,
+  checkCalibration,
   evaluatePropositions,
   isPresetName,
   type Mean,
@@ -16,6 +18,7 @@ import {
   parseSweepSpec,
   type Rate,
   type RunSummary,
+  recordCalibrationTargets,
   resolveScenario,
   runRecord,
   type Scenario,
@@ -110,8 +113,8 @@ function propositionsText(results: readonly PropositionResult[]): string {
   return `${textTable(['proposition', 'effect', 'estimate', '95 % interval', ''], rows, { alignRight: [2] })}\n\n${passed} of ${results.length} propositions pass`;
 }
 
-function calibrationText(report: CalibrationReport): string {
-  const fits = textTable(
+function fitsTable(report: CalibrationReport): string {
+  return textTable(
     ['target', 'band', 'fitted', '95 % interval', ''],
     report.fits.map((f) => [
       `${f.id}: ${f.description}`,
@@ -122,6 +125,10 @@ function calibrationText(report: CalibrationReport): string {
     ]),
     { alignRight: [2] },
   );
+}
+
+function calibrationText(report: CalibrationReport): string {
+  const fits = fitsTable(report);
   const constants = textTable(
     ['constant', 'start', 'fitted'],
     Object.keys(report.constants).map((k) => {
@@ -274,26 +281,61 @@ export function registerSimCommands(program: Command, context: CommandContext): 
       'fit the free constants to the calibration targets (model.md’s, or a file’s) and report the fit',
     )
     .option('--targets <file>', 'a .yaml/.json list of targets: id, measure, low, high, scenario')
+    .option(
+      '--record-targets',
+      'add the record’s level-2/3 targets (payoff kept, defection within 10 years, exposure, by target class), each band the 95 % interval of the record’s figure (the record: --db or --record)',
+    )
     .option('--runs <n>', 'runs per target and evaluation', '20000')
     .option('--seed <s>', 'seed of every evaluation', '1')
     .option('--json', 'print JSON')
-    .action((options: { targets?: string; runs: string; seed: string; json?: boolean }) => {
-      const checked = resolveScenario({ runs: numeric(options.runs), seed: numeric(options.seed) });
-      const targets =
-        options.targets === undefined
-          ? undefined
-          : parseCalibrationTargets(
-              parseDataText(readTextFile(options.targets), options.targets).value,
-              options.targets,
-            );
-      const report = calibrate({
-        runs: checked.runs,
-        seed: checked.seed,
-        ...(targets !== undefined ? { targets } : {}),
-      });
-      if (options.json === true) return io.out(json({ meddle: MEDDLE_VERSION, ...report }));
-      line(io.out, calibrationText(report));
-    });
+    .action(
+      async (
+        options: { targets?: string; recordTargets?: boolean; runs: string; seed: string; json?: boolean },
+        command: Command,
+      ) => {
+        const checked = resolveScenario({ runs: numeric(options.runs), seed: numeric(options.seed) });
+        const given =
+          options.targets === undefined
+            ? CALIBRATION_TARGETS
+            : parseCalibrationTargets(
+                parseDataText(readTextFile(options.targets), options.targets).value,
+                options.targets,
+              );
+        const fromRecord =
+          options.recordTargets === true
+            ? await context.withStore(command, async (store) => {
+                return recordCalibrationTargets(await store.listEpisodes([]), await store.recordVersion());
+              })
+            : [];
+        const report = calibrate({ runs: checked.runs, seed: checked.seed, targets: given });
+        // The free constants govern who wins; the record's level-2/3 targets are checked at the fitted constants,
+        // not fitted, so that a model that cannot meet them says so instead of bending its level-1 fit.
+        const recordCheck =
+          fromRecord.length === 0
+            ? undefined
+            : checkCalibration(report.constants, {
+                runs: checked.runs,
+                seed: checked.seed,
+                targets: fromRecord,
+              });
+        if (options.json === true)
+          return io.out(
+            json({
+              meddle: MEDDLE_VERSION,
+              ...report,
+              ...(recordCheck !== undefined ? { recordTargets: recordCheck.fits } : {}),
+            }),
+          );
+        line(io.out, calibrationText(report));
+        if (recordCheck !== undefined) {
+          const met = recordCheck.fits.filter((f) => f.pass).length;
+          line(
+            io.out,
+            `\nthe record's level-2/3 targets at the fitted constants (checked, not fitted): ${met} of ${recordCheck.fits.length} met\n${fitsTable(recordCheck)}\n${fromRecord.map((t) => `  ${t.id}: ${t.source}`).join('\n')}`,
+          );
+        }
+      },
+    );
 
   program
     .command('worker')

@@ -12,6 +12,10 @@ export const CALIBRATION_MEASURES = [
   'ascendedWithin5Years',
   'ascendedWithin10Years',
   'ascended',
+  // Levels 2 and 3, measured in struggle mode: the payoff kept, defection after taking power, exposure.
+  'alignedAtHorizonGivenAscent',
+  'defectedWithin10YearsOfAscent',
+  'exposed',
 ] as const;
 export type CalibrationMeasure = (typeof CALIBRATION_MEASURES)[number];
 

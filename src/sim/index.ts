@@ -10,6 +10,7 @@ export * from './prng.js';
 export * from './propositions.js';
 export * from './quantile.js';
 export * from './rate.js';
+export * from './record-targets.js';
 export * from './scenario-file.js';
 export * from './sensitivity.js';
 export * from './simulate.js';
