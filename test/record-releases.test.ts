@@ -5,39 +5,39 @@ import { listReleases, loadBundledRecord, loadRelease } from '../src/store/index
 import { meddle } from './support/cli.js';
 import { useTestServer } from './support/server.js';
 
-/** The hash release 2026.11.0 was published with (docs/data.md, its changelog). */
-const PUBLISHED_2026_11 = '5a075800458a40577b42a3f7873d246fe1fa909158a0b0f90f3a5fe755360753';
-/** And 2026.12.0, the first with levels 2 and 3 (docs/data.md). */
-const PUBLISHED_2026_12 = 'd30e4e5934798946cdbc78318faaf7792f76729096a1295fcc00769b768fc63a';
-/** And 2026.12.1, grievance and exposure by the clarified rules (docs/data.md). */
-const PUBLISHED_2026_12_1 = 'f025f7c8ac256639a9660b71b448c3f755da9ac149b016743ede5dc61f0f8e0a';
-/** And 2026.12.2, the unknowns searched again and notes in line with the values (docs/data.md). */
-const PUBLISHED_2026_12_2 = 'fd202e32d7edf737030694bb929214bf888aa1e506326375d6d98725c6d81fdc';
+/** Every stored release with the hash and size it was published with (docs/data.md, its changelog). */
+const PUBLISHED = [
+  {
+    version: '2026.11.0',
+    hash: '5a075800458a40577b42a3f7873d246fe1fa909158a0b0f90f3a5fe755360753',
+    episodes: 195,
+  },
+  // The first with levels 2 and 3.
+  {
+    version: '2026.12.0',
+    hash: 'd30e4e5934798946cdbc78318faaf7792f76729096a1295fcc00769b768fc63a',
+    episodes: 194,
+  },
+  // Grievance and exposure by the clarified rules.
+  {
+    version: '2026.12.1',
+    hash: 'f025f7c8ac256639a9660b71b448c3f755da9ac149b016743ede5dc61f0f8e0a',
+    episodes: 194,
+  },
+  // The unknowns searched again, notes in line with the values.
+  {
+    version: '2026.12.2',
+    hash: 'fd202e32d7edf737030694bb929214bf888aa1e506326375d6d98725c6d81fdc',
+    episodes: 194,
+  },
+] as const;
+const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
 const server = useTestServer();
 
 describe('the stored releases', () => {
-  it('rebuild 2026.11.0 with the hash it was published with, beside the current release', () => {
-    expect(loadRelease('2026.11.0').provenance).toEqual({
-      version: '2026.11.0',
-      hash: PUBLISHED_2026_11,
-      episodes: 195,
-    });
-    expect(loadRelease('2026.12.0').provenance).toEqual({
-      version: '2026.12.0',
-      hash: PUBLISHED_2026_12,
-      episodes: 194,
-    });
-    expect(loadRelease('2026.12.1').provenance).toEqual({
-      version: '2026.12.1',
-      hash: PUBLISHED_2026_12_1,
-      episodes: 194,
-    });
-    expect(loadRelease('2026.12.2').provenance).toEqual({
-      version: '2026.12.2',
-      hash: PUBLISHED_2026_12_2,
-      episodes: 194,
-    });
+  it('rebuild each release with the hash it was published with, beside the current release', () => {
+    for (const release of PUBLISHED) expect(loadRelease(release.version).provenance).toEqual(release);
     expect(listReleases()[0]).toBe(current.version);
     expect(listReleases()).toContain('2026.11.0');
   });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../domain/index.js';
+import { issueLines as issuesOf } from '../../test/support/input-issues.js';
 import { checkPublished } from '../stats/index.js';
 import { parsePublishedFile, publishedFiles, readPublishedFile } from './published-file.js';
-
-function issuesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.message.split('\n');
-    throw error;
-  }
-  return [];
-}
 
 const RATE = [
   'id: r',

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../domain/index.js';
+import { issueLines as issuesOf } from '../../test/support/input-issues.js';
 import { parseTableFile } from './table-file.js';
-
-function issuesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.message.split('\n');
-    throw error;
-  }
-  return [];
-}
 
 describe('parseTableFile', () => {
   it('names file, line and field of each problem', () => {
