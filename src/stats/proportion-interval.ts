@@ -4,17 +4,11 @@ import { checkSuccesses } from './check-arguments.js';
 import { clopperPearsonInterval } from './clopper-pearson-interval.js';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { jeffreysInterval } from './jeffreys-interval.js';
+import { PROPORTION_METHODS, type ProportionMethod } from './proportion-methods.js';
 import { wilsonContinuityInterval } from './wilson-continuity-interval.js';
 import { wilsonInterval } from './wilson-interval.js';
 
-export const PROPORTION_METHODS = [
-  'wilson',
-  'jeffreys',
-  'clopper-pearson',
-  'agresti-coull',
-  'wilson-cc',
-] as const;
-export type ProportionMethod = (typeof PROPORTION_METHODS)[number];
+export { PROPORTION_METHODS, type ProportionMethod };
 
 export interface ProportionEstimate {
   readonly successes: number;

@@ -4,6 +4,7 @@ import { survivalChartOptions } from '../render/survival-chart.js';
 import { tableChartOptions } from '../render/table-chart.js';
 import type { EpisodeSurvival } from '../stats/episode-survival.js';
 import type { EpisodeTable } from '../stats/episode-table.js';
+import { PROPORTION_METHODS } from '../stats/proportion-methods.js';
 import { getJson, queryString } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent, pValue } from './format.js';
@@ -282,7 +283,7 @@ export default function TablesPage() {
           label="interval"
           name="method"
           value={method}
-          options={['wilson', 'jeffreys', 'clopper-pearson']}
+          options={PROPORTION_METHODS}
           onChange={setMethod}
         />
         {['kind', 'targetClass', 'covert'].map((name) => {

@@ -173,6 +173,17 @@ describe.skipIf(!available)('the web app in chromium', () => {
       console.log(`tables: a change of rows answered in ${elapsed.join(', ')} ms`);
       expect(Math.min(...elapsed)).toBeLessThan(100);
 
+      // Every interval method the statistics offer can be chosen.
+      expect(await page.locator('select[name=method] option').allTextContents()).toEqual([
+        'wilson',
+        'jeffreys',
+        'clopper-pearson',
+        'agresti-coull',
+        'wilson-cc',
+      ]);
+      await page.selectOption('select[name=method]', 'agresti-coull');
+      await page.waitForSelector('table.crosstab');
+
       await page.check('input[name=exclude-unknown-outcome]');
       await expect
         .poll(() => page.locator('table.crosstab tbody th').allTextContents())
