@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,51 @@ describe('meddle sim', () => {
       expect.arrayContaining(['alignedAtHorizonGivenAscent', 'defectedWithin10YearsOfAscent', 'exposed']),
     );
     for (const t of report.recordTargets) expect(t.low).toBeLessThan(t.high);
+  });
+
+  it('resumes a killed sweep from the points it kept, to the bytes of a run straight through', async () => {
+    const file = join(dir, 'resume.yaml');
+    writeFileSync(
+      file,
+      'base: { runs: 300 }\nseed: 5\ngrid:\n  targetPower: [0.1, 0.4, 0.7, 0.9]\n  layers: [0, 2]\n',
+    );
+    const whole = join(dir, 'resume-whole.json');
+    expect((await meddle(['sim', 'sweep', file, '--workers', '1', '--out', whole])).code).toBe(0);
+    expect(existsSync(`${whole}.partial`)).toBe(false);
+    const expected = readFileSync(whole, 'utf8');
+
+    // A partial file as a killed run leaves it: the header, some finished points, a line cut off mid-write.
+    const points = JSON.parse(expected).points as unknown[];
+    const out = join(dir, 'resume.json');
+    const { sweepIdentity } = await import('../store/index.js');
+    const { parseSweepSpec, DEFAULT_CONSTANTS } = await import('../sim/index.js');
+    const spec = parseSweepSpec({
+      base: { runs: 300 },
+      seed: 5,
+      grid: { targetPower: [0.1, 0.4, 0.7, 0.9], layers: [0, 2] },
+    });
+    const kept = [points[5], points[0], points[2]].map((p) => JSON.stringify(p));
+    writeFileSync(
+      `${out}.partial`,
+      `${JSON.stringify({ sweep: sweepIdentity(spec, DEFAULT_CONSTANTS) })}\n${kept.join('\n')}\n${kept[0]?.slice(0, 40)}`,
+    );
+    const refused = await meddle(['sim', 'sweep', file, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('add --resume to continue it');
+    const resumed = await meddle(['sim', 'sweep', file, '--workers', '2', '--out', out, '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('3 resumed from the partial file');
+    expect(readFileSync(out, 'utf8')).toBe(expected);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+
+    writeFileSync(`${out}.partial`, `${JSON.stringify({ sweep: 'another' })}\n`);
+    const other = await meddle(['sim', 'sweep', file, '--out', out, '--resume']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('belong to another sweep');
+    rmSync(`${out}.partial`);
+    expect((await meddle(['sim', 'sweep', file, '--out', out, '--resume'])).stderr).toContain(
+      'no interrupted run',
+    );
   });
 
   it('runs a sweep file on workers and writes the result', async () => {

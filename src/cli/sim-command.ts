@@ -1,5 +1,6 @@
 /** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
 import type { Command } from 'commander';
+import { InputError } from '../domain/index.js';
 import { textTable } from '../render/index.js';
 import {
   type Band,
@@ -7,6 +8,7 @@ import {
   type CalibrationReport,
   calibrate,
   checkCalibration,
+  DEFAULT_CONSTANTS,
   evaluatePropositions,
   isPresetName,
   type Mean,
@@ -27,7 +29,7 @@ import {
   simulateScenario,
 } from '../sim/index.js';
 import { runScenarioOnPool, runSweepOnPool, runSweepOnQueue, startSweepWorker } from '../sim-runner/index.js';
-import { readTextFile, writeFileAtomic } from '../store/index.js';
+import { openSweepPartial, readTextFile, sweepIdentity, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { registerDiscoverCommand } from './discover-command.js';
@@ -222,11 +224,30 @@ export function registerSimCommands(program: Command, context: CommandContext): 
       'split the sweep into jobs on BullMQ over Redis, run by `meddle worker` on any machines',
     )
     .option('--chunk <n>', 'sweep points per queued job', '4')
+    .option(
+      '--resume',
+      'continue a run of the same sweep to the same --out that was interrupted: its finished points, kept in OUT.partial as they finish, are not run again, and the result is the same bytes',
+    )
     .action(
-      async (file: string, options: { workers?: string; out?: string; queue?: string; chunk: string }) => {
+      async (
+        file: string,
+        options: { workers?: string; out?: string; queue?: string; chunk: string; resume?: boolean },
+      ) => {
         const { value } = parseDataText(readTextFile(file), file);
         const spec = parseSweepSpec(value, file);
         const workers = workersOption(options.workers);
+        if (options.resume === true && (options.out === undefined || options.queue !== undefined))
+          throw new InputError({
+            field: '--resume',
+            message:
+              'a run can be resumed only from the points it kept beside its --out file, on this machine',
+            hint: 'give --out FILE, without --queue',
+          });
+        // Points are kept as they finish only when there is a file to resume into.
+        const partial =
+          options.out !== undefined && options.queue === undefined
+            ? openSweepPartial(options.out, sweepIdentity(spec, DEFAULT_CONSTANTS), options.resume === true)
+            : undefined;
         const progress = progressFor(context, 'points');
         const onProgress = progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {};
         let result: SweepResult;
@@ -235,7 +256,11 @@ export function registerSimCommands(program: Command, context: CommandContext): 
             options.queue === undefined
               ? await runSweepOnPool(
                   spec,
-                  { ...(workers !== undefined ? { workers } : {}), ...onProgress },
+                  {
+                    ...(workers !== undefined ? { workers } : {}),
+                    ...onProgress,
+                    ...(partial !== undefined ? { done: partial.done, onPoint: partial.append } : {}),
+                  },
                   file,
                 )
               : await runSweepOnQueue(spec, options.queue, {
@@ -248,9 +273,10 @@ export function registerSimCommands(program: Command, context: CommandContext): 
         const text = json({ meddle: MEDDLE_VERSION, ...result });
         if (options.out === undefined) return io.out(text);
         writeFileAtomic(options.out, text);
+        partial?.finish();
         line(
           io.err,
-          `${result.points.length} points written to ${options.out}; ${footer(result.provenance)}`,
+          `${result.points.length} points written to ${options.out}${partial !== undefined && partial.done.length > 0 ? ` (${partial.done.length} resumed from the partial file)` : ''}; ${footer(result.provenance)}`,
         );
       },
     );

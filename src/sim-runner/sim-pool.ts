@@ -33,6 +33,8 @@ export interface PoolOptions {
   readonly workerFile?: string;
   /** A started pool to run on (its own worker count applies); otherwise one is started and stopped for the call. */
   readonly pool?: SimPool;
+  /** Called with each task's result as it finishes. */
+  readonly onResult?: (result: SimTaskResult) => void;
 }
 
 /** The compiled worker: beside this file once built; from the sources (tests), the one `npm run build` made. */
@@ -55,6 +57,7 @@ export interface SimPool {
   run<R extends SimTaskResult>(
     tasks: readonly SimTask[],
     onProgress?: (done: number, total: number) => void,
+    onResult?: (result: SimTaskResult) => void,
   ): Promise<R[]>;
   destroy(): Promise<void>;
 }
@@ -72,11 +75,13 @@ export function createSimPool(options: Pick<PoolOptions, 'workers' | 'workerFile
     async run<R extends SimTaskResult>(
       tasks: readonly SimTask[],
       onProgress?: (done: number, total: number) => void,
+      onResult?: (result: SimTaskResult) => void,
     ) {
       let done = 0;
       return Promise.all(
         tasks.map(async (task) => {
           const result = (await pool.run(task)) as R;
+          onResult?.(result);
           done++;
           onProgress?.(done, tasks.length);
           return result;
@@ -92,29 +97,51 @@ async function runTasks<R extends SimTaskResult>(
   tasks: readonly SimTask[],
   options: PoolOptions,
 ): Promise<R[]> {
-  if (options.pool !== undefined) return options.pool.run<R>(tasks, options.onProgress);
+  if (options.pool !== undefined) return options.pool.run<R>(tasks, options.onProgress, options.onResult);
   const pool = createSimPool({
     workers: Math.min(options.workers ?? defaultWorkers(), Math.max(1, tasks.length)),
     ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
   });
   try {
-    return await pool.run<R>(tasks, options.onProgress);
+    return await pool.run<R>(tasks, options.onProgress, options.onResult);
   } finally {
     await pool.destroy();
   }
 }
 
-/** Runs every point of a sweep, one task per point. */
+/** What a sweep can resume from, and where it reports each point as it finishes. */
+export interface SweepRunOptions extends PoolOptions {
+  /** Points already run (read back from a partial file): they are not run again. */
+  readonly done?: readonly SweepPointResult[];
+  /** Called with each point's result as it finishes, in the order they finish. */
+  readonly onPoint?: (result: SweepPointResult) => void;
+}
+
+/**
+ * Runs every point of a sweep not yet done, one task per point. A point's result depends on its scenario and
+ * seed alone, so a sweep resumed from any subset of its points assembles to the same bytes as one run through.
+ */
 export async function runSweepOnPool(
   spec: SweepSpec,
-  options: PoolOptions = {},
+  options: SweepRunOptions = {},
   file?: string,
 ): Promise<SweepResult> {
   const constants = options.constants ?? DEFAULT_CONSTANTS;
-  const points = expandSweep(spec, file);
+  const done = new Map((options.done ?? []).map((r) => [r.index, r]));
+  const points = expandSweep(spec, file).filter((point) => !done.has(point.index));
   const tasks: SimTask[] = points.map((point) => ({ kind: 'point', point, constants }));
-  const results = await runTasks<SweepPointResult>(tasks, options);
-  return assembleSweep(spec, results, constants);
+  const onProgress = options.onProgress;
+  const results =
+    tasks.length === 0
+      ? []
+      : await runTasks<SweepPointResult>(tasks, {
+          ...options,
+          onProgress: (n, total) => onProgress?.(n + done.size, total + done.size),
+          ...(options.onPoint !== undefined
+            ? { onResult: options.onPoint as (r: SimTaskResult) => void }
+            : {}),
+        });
+  return assembleSweep(spec, [...done.values(), ...results], constants);
 }
 
 /**

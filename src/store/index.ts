@@ -13,5 +13,6 @@ export * from './record-provenance.js';
 export * from './record-releases.js';
 export type * from './record-store.js';
 export * from './reference-data.js';
+export * from './sweep-partial.js';
 export * from './table-file.js';
 export * from './text-file.js';
