@@ -13,10 +13,8 @@ import { runSweepOnPool } from '../sim-runner/index.js';
 import { readTextFile } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
-import { progressFor, workersOption } from './sim-options.js';
+import { percent, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
-
-const share = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** A number option in (low, high), or an InputError naming it. */
 function fraction(text: string, option: string, low: number, high: number): number {
@@ -80,20 +78,20 @@ function discoveryText(d: Discovery): string {
   const rows = d.trajectory.map((b, i) => [
     `${i === d.chosen ? '*' : ''}${i}`,
     String(b.n),
-    share(b.mass),
-    share(b.density),
-    share(b.coverage),
+    percent(b.mass),
+    percent(b.density),
+    percent(b.coverage),
     bounds(b),
   ]);
   return [
     `condition: ${d.condition}`,
-    `${d.meeting} of ${d.points} points meet it (${share(d.baseDensity)}); peeling ${share(d.alpha)} a step, down to ${share(d.minMass)} of the points`,
+    `${d.meeting} of ${d.points} points meet it (${percent(d.baseDensity)}); peeling ${percent(d.alpha)} a step, down to ${percent(d.minMass)} of the points`,
     '',
     textTable(['box', 'points', 'mass', 'density', 'coverage', 'bounds'], rows, { alignRight: [1, 2, 3, 4] }),
     '',
     box === undefined
       ? ''
-      : `chosen (*): the densest box covering at least ${share(d.minCoverage)} of the points that meet the condition: ${bounds(box)}; ${share(box.density)} of its points meet it, and it holds ${share(box.coverage)} of those that do`,
+      : `chosen (*): the densest box covering at least ${percent(d.minCoverage)} of the points that meet the condition: ${bounds(box)}; ${percent(box.density)} of its points meet it, and it holds ${percent(box.coverage)} of those that do`,
   ].join('\n');
 }
 

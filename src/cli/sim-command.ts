@@ -34,7 +34,7 @@ import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { registerDiscoverCommand } from './discover-command.js';
 import { registerSensitivityCommand } from './sensitivity-command.js';
-import { footer, positiveInteger, progressFor, workersOption } from './sim-options.js';
+import { footer, percent, positiveInteger, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number from an option, or the text itself so that validation can quote what was given. */
@@ -58,7 +58,6 @@ function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string })
     : resolveScenario({ ...scenario, ...extra }, { file: spec });
 }
 
-const percent = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)} %`);
 const fixed = (x: number | null, digits = 3) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
 const rateCells = (r: Rate) => [percent(r.rate), `${percent(r.low)}–${percent(r.high)}`, String(r.n)];
 const meanCells = (m: Mean) => [

@@ -5,6 +5,10 @@ import type { ModelConstants } from '../sim/index.js';
 import type { CommandContext } from './command-context.js';
 import { MEDDLE_VERSION } from './version.js';
 
+/** A share as a percentage with one decimal; a dash where there is none. */
+export const percent = (x: number | null): string =>
+  x === null || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)} %`;
+
 /** A whole number from 1 to `max` given to an option, or an InputError naming the option. */
 export function positiveInteger(text: string, option: string, max = 10_000): number {
   const n = Number(text);

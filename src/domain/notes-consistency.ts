@@ -4,13 +4,31 @@
  */
 import type { CodedEpisode } from './episode-schema.js';
 
-/** The outcome fields notes speak of, each with the words a sentence names it by. */
-const NAMED: readonly (readonly [field: 'payoff' | 'defected' | 'exposed' | 'grievance', words: string])[] = [
-  ['payoff', 'payoff'],
-  ['defected', 'defected|defection'],
-  ['exposed', 'exposed|exposure'],
-  ['grievance', 'grievance'],
-];
+type OutcomeField = 'payoff' | 'defected' | 'exposed' | 'grievance';
+
+/** For each outcome field notes speak of, the sentences that state its value, built once from the words that name it. */
+const PATTERNS = (
+  [
+    ['payoff', 'payoff'],
+    ['defected', 'defected|defection'],
+    ['exposed', 'exposed|exposure'],
+    ['grievance', 'grievance'],
+  ] as const
+).map(([field, words]) => ({
+  field: field as OutcomeField,
+  // "payoff stays unknown", "exposure within ten years is left unknown", "payoff is unknown because"
+  unknown: new RegExp(
+    `\\b(?:${words})\\b(?: (?:within|for|here|in|at)\\b[^.;:,]{0,30}?)? (?:stays|remains|is left|is) unknown\\b`,
+    'i',
+  ),
+  // "payoff and defection are left unknown"
+  both: new RegExp(
+    `(?:\\b(?:${words})\\b and \\w+|\\w+ and (?:${words})\\b) are (?:left |still )?unknown\\b`,
+    'i',
+  ),
+  // "payoff is coded lost", "defected is coded yes"
+  coded: new RegExp(`\\b(?:${words})\\b is coded (\\w+)`, 'i'),
+}));
 
 export interface NotesContradiction {
   readonly field: string;
@@ -34,20 +52,8 @@ export function notesContradictions(
 ): NotesContradiction[] {
   const found: NotesContradiction[] = [];
   for (const sentence of sentences(e.notes)) {
-    for (const [field, words] of NAMED) {
-      // "payoff stays unknown", "exposure within ten years is left unknown", "payoff is unknown because"
-      const unknown = new RegExp(
-        `\\b(?:${words})\\b(?: (?:within|for|here|in|at)\\b[^.;:,]{0,30}?)? (?:stays|remains|is left|is) unknown\\b`,
-        'i',
-      );
-      // "payoff is coded lost", "defected is coded yes"
-      const coded = new RegExp(`\\b(?:${words})\\b is coded (\\w+)`, 'i');
+    for (const { field, unknown, both, coded } of PATTERNS) {
       const value = e[field];
-      // "payoff and defection are left unknown"
-      const both = new RegExp(
-        `(?:\\b(?:${words})\\b and \\w+|\\w+ and (?:${words})\\b) are (?:left |still )?unknown\\b`,
-        'i',
-      );
       if ((unknown.test(sentence) || both.test(sentence)) && value !== 'unknown')
         found.push({ field, stated: 'unknown', coded: value, sentence });
       const stated = coded.exec(sentence)?.[1]?.toLowerCase();

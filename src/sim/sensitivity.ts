@@ -27,6 +27,7 @@ import {
   runSweepPoint,
   type SweepPoint,
   type SweepPointResult,
+  specIssues,
 } from './sweep.js';
 
 export const SENSITIVITY_METHODS = ['sobol', 'morris'] as const;
@@ -61,15 +62,7 @@ export type SensitivitySpec = z.output<typeof sensitivitySpecSchema>;
 export function parseSensitivitySpec(input: unknown, file?: string): SensitivitySpec {
   const place = file !== undefined ? { file } : {};
   const parsed = sensitivitySpecSchema.safeParse(input ?? {});
-  if (!parsed.success)
-    throw new InputError(
-      parsed.error.issues.map((issue) => ({
-        ...place,
-        field: issue.path.map(String).join('.') || '(spec)',
-        message:
-          issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message,
-      })),
-    );
+  if (!parsed.success) throw new InputError(specIssues(parsed.error.issues, place, '(spec)'));
   const spec = parsed.data;
   for (const [name, [low, high]] of Object.entries(spec.ranges)) {
     checkRange(name, low, high, place, 'ranges');

@@ -142,23 +142,37 @@ function latinHypercube(
   );
 }
 
+/**
+ * A spec file's schema issues, each naming the file and the field; `whole` names the file itself, and `fields`,
+ * when given, is the hint an unknown field gets.
+ */
+export function specIssues(
+  issues: readonly z.core.$ZodIssue[],
+  place: Pick<InputIssue, 'file'>,
+  whole: string,
+  fields?: string,
+): InputIssue[] {
+  return issues.map((issue) => ({
+    ...place,
+    field: issue.path.map(String).join('.') || whole,
+    message: issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message,
+    ...(issue.code === 'unrecognized_keys' && fields !== undefined ? { hint: `fields: ${fields}` } : {}),
+  }));
+}
+
 /** A validated sweep spec from user input. */
 export function parseSweepSpec(input: unknown, file?: string): SweepSpec {
   const place = file !== undefined ? { file } : {};
   const parsed = sweepSpecSchema.safeParse(input ?? {});
-  if (!parsed.success) {
+  if (!parsed.success)
     throw new InputError(
-      parsed.error.issues.map((issue) => ({
-        ...place,
-        field: issue.path.map(String).join('.') || '(sweep)',
-        message:
-          issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message,
-        ...(issue.code === 'unrecognized_keys'
-          ? { hint: 'fields: name, description, base, runs, seed, seeding, grid, latinHypercube' }
-          : {}),
-      })),
+      specIssues(
+        parsed.error.issues,
+        place,
+        '(sweep)',
+        'name, description, base, runs, seed, seeding, grid, latinHypercube',
+      ),
     );
-  }
   const spec = parsed.data;
   for (const name of Object.keys(spec.grid ?? {})) checkField(name, place, 'grid');
   for (const [name, [low, high]] of Object.entries(spec.latinHypercube?.ranges ?? {}))
