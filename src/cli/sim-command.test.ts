@@ -14,7 +14,7 @@ describe('meddle sim', () => {
     expect(run.stdout).toMatch(/defectedWithin10YearsOfAscent\s+\d+\.\d %/);
     expect(run.stdout).toContain('NPV quantiles');
     expect(run.stdout).toContain('Yearly mean (10–90 % band)');
-    expect(run.stdout).toMatch(/model 1\.0\.0, seed 1, 2000 runs/);
+    expect(run.stdout).toMatch(/model 2\.0\.0, seed 1, 2000 runs/);
   });
 
   it('prints the same JSON for the same seed, in one thread or on two workers', async () => {

@@ -23,6 +23,13 @@ const MEMORY_GAIN = 0.06;
 const OPPORTUNISM_GRIEVANCE = 0.15;
 const GRIEVANCE_DECAY = 0.8;
 const DEFECTION_STREAK = 3;
+/**
+ * Share of the way from the ascent threshold to its consolidated power share that a ruling proxy must have gone
+ * before it can break with a sponsor in full control (model 2); a sponsor acting through intermediaries can punish
+ * less, so the share needed falls with the control `c`. The largest value at which every proposition holds at seven
+ * seeds (docs/model.md, "Model 2").
+ */
+export const CONSOLIDATION_THRESHOLD = 0.6;
 const LIABILITY_AID_CAP = 3;
 const VOTE_SPREAD = 0.06;
 const ELECTION_EFFECT = 0.03;
@@ -59,7 +66,7 @@ export interface KernelSetup {
   readonly nationalistPull: number;
   /** `0.1 + 0.9·P`. */
   readonly domesticBase: number;
-  /** `1 + 3·P`: resources of a proxy in power relative to one out of it. */
+  /** `3·P`: what a fully consolidated proxy in power adds to its resources, relative to one out of it. */
   readonly powerBoost: number;
   readonly exposureChance: number;
   readonly electionMean: number;
@@ -97,7 +104,7 @@ export function prepareKernel(scenario: Scenario, constants: ModelConstants): Ke
     value: 0.2 + 0.8 * P,
     nationalistPull: scenario.nationalism * P,
     domesticBase: 0.1 + 0.9 * P,
-    powerBoost: 1 + 3 * P,
+    powerBoost: 3 * P,
     exposureChance: clamp01(0.02 + 0.2 * scenario.aid - 0.03 * n),
     electionMean: incumbent ? constants.electionMeanIncumbent : constants.electionMeanChallenger,
     electionEffect: ELECTION_EFFECT * (deliveredAid / 0.3) * (1 - 0.5 * P),
@@ -277,6 +284,10 @@ function struggleRun(
   const exposureChance = setup.exposureChance;
   const exposureCost = 0.5 * V;
   const consolidation = 0.5 + 0.5 * kappa;
+  // The span a ruling proxy's share covers from the ascent threshold to its consolidated share; a proxy with no
+  // capability of its own is consolidated as soon as it rules.
+  const consolidationSpan = consolidation - ASCENT_THRESHOLD;
+  const securityToBreak = CONSOLIDATION_THRESHOLD * c;
   const pull = 1 + h;
   const intentionsValue = V * setup.weights.intentions;
   const regimeValue = V * setup.weights.regime;
@@ -343,8 +354,13 @@ function struggleRun(
       ousted = true;
     }
 
-    // 2. Dependence and leverage.
-    const domestic = inPower ? s * domesticBase * powerBoost : s * domesticBase;
+    // 2. Consolidation, dependence and leverage.
+    const consolidated = !inPower
+      ? 0
+      : consolidationSpan > 0
+        ? Math.min(1, Math.max(0, (s - ASCENT_THRESHOLD) / consolidationSpan))
+        : 1;
+    const domestic = inPower ? s * domesticBase * (1 + powerBoost * consolidated) : s * domesticBase;
     const total = standing + domestic;
     leverage = total > 0 ? (c * standing) / total : 0;
     if (leverageYear > 0) {
@@ -358,7 +374,9 @@ function struggleRun(
     let complied = false;
     if (aligned) {
       const demand = leverage * pull;
-      const autonomy = inPower ? delta * (0.5 + nuP * s) + g + memory : 0.5 * delta + g;
+      const autonomy = inPower
+        ? delta * (0.5 + nuP * s * consolidated) + g + memory * consolidated
+        : 0.5 * delta + g;
       if (complies(uComply, (autonomy - demand) * invScale)) {
         complied = true;
         streak = 0;
@@ -381,8 +399,8 @@ function struggleRun(
     // 5. Decay.
     g *= GRIEVANCE_DECAY;
 
-    // 6. Defection, for good.
-    if (inPower && aligned && streak >= DEFECTION_STREAK) {
+    // 6. Defection, for good, by a ruler secure enough to stand without its sponsor.
+    if (inPower && aligned && streak >= DEFECTION_STREAK && consolidated >= securityToBreak) {
       aligned = false;
       defectionYear = t;
     }

@@ -16,7 +16,7 @@ export interface ModelConstants {
 }
 
 /** The version of the model's equations; it changes whenever an equation (not a constant) changes. */
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
 
 /** The reference values of model.md, before calibration. */
 export const REFERENCE_CONSTANTS: ModelConstants = {

@@ -69,7 +69,7 @@ describe('simulateScenario', () => {
       'npv',
     ]);
     const result = simulateScenario(parseScenario({ runs: 10, seed: 3 }));
-    expect(result.provenance).toEqual({ model: '1.0.0', seed: 3, runs: 10, constants: DEFAULT_CONSTANTS });
+    expect(result.provenance).toEqual({ model: '2.0.0', seed: 3, runs: 10, constants: DEFAULT_CONSTANTS });
   });
 
   it('bands the yearly paths of power share, leverage, grievance and alignment, one value a year', () => {
@@ -131,9 +131,9 @@ describe('the kernel', () => {
     }).toMatchInlineSnapshot(`
       {
         "ascendedWithin5Years": 627,
-        "defected": 1662,
+        "defected": 1550,
         "exposed": 1854,
-        "npv": "-3.145920",
+        "npv": "-2.066045",
       }
     `);
   });
