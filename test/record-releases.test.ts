@@ -30,6 +30,12 @@ const PUBLISHED = [
     hash: 'fd202e32d7edf737030694bb929214bf888aa1e506326375d6d98725c6d81fdc',
     episodes: 194,
   },
+  // Non-superpower interferers and more US and Soviet operations from the leads.
+  {
+    version: '2026.12.3',
+    hash: 'a5bc91a9b1a69b6dc6c10fcf312a4d3f94e1cf4dcbbb1549de46d7996eb0084d',
+    episodes: 241,
+  },
 ] as const;
 const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
