@@ -24,6 +24,25 @@ writeFileSync(
   ].join('\n'),
 );
 
+const sensitivity = join(dir, 'sensitivity.yaml');
+writeFileSync(
+  sensitivity,
+  [
+    'name: queued-sobol',
+    'base: { preset: small-state-challenger }',
+    'runs: 100',
+    'seed: 5',
+    'method: sobol',
+    'samples: 8',
+    'resamples: 50',
+    'outcome: rates.defected',
+    'ranges:',
+    '  heavyHandedness: [0.1, 0.9]',
+    '  opportunism: [0, 0.3]',
+    '',
+  ].join('\n'),
+);
+
 describe.runIf(redisAvailable())('meddle sim sweep --queue', () => {
   let redis: RedisServer;
   let inProcess: SweepWorker;
@@ -80,6 +99,26 @@ describe.runIf(redisAvailable())('meddle sim sweep --queue', () => {
       worker.kill();
     }
   }, 30_000);
+
+  it('runs a sensitivity analysis on the queue to the bytes of a local run', async () => {
+    // The in-process worker was closed by the test before; this one serves the analysis's jobs.
+    const worker = startSweepWorker(redis.url);
+    const local = await meddle(['sim', 'sensitivity', sensitivity, '--workers', '1', '--json']);
+    expect(local.code, local.stderr).toBe(0);
+    const queued = await meddle([
+      'sim',
+      'sensitivity',
+      sensitivity,
+      '--queue',
+      redis.url,
+      '--chunk',
+      '3',
+      '--json',
+    ]).finally(() => worker.close());
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(queued.stdout).toBe(local.stdout);
+    expect(JSON.parse(queued.stdout).provenance.points).toBe(32);
+  });
 
   it('exits 2 for a queue address that is not a Redis URL', async () => {
     const run = await meddle(['sim', 'sweep', sweep, '--queue', 'http://127.0.0.1:1']);

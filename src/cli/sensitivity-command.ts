@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { renderPlotSvg, sensitivityChartOptions, textTable } from '../render/index.js';
 import { parseDataText, parseSensitivitySpec, type SensitivityResult } from '../sim/index.js';
-import { runSensitivityOnPool } from '../sim-runner/index.js';
+import { runSensitivityOnPool, runSensitivityOnQueue } from '../sim-runner/index.js';
 import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
-import { footer, progressFor, workersOption } from './sim-options.js';
+import { footer, positiveInteger, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 const fixed = (x: number) => x.toFixed(3);
@@ -46,24 +46,45 @@ export function registerSensitivityCommand(sim: Command, context: CommandContext
     )
     .argument('<spec>', 'a .yaml/.json sensitivity spec (see examples/sensitivity/)')
     .option('--workers <n>', 'worker threads (default: all cores; the output does not depend on it)')
+    .option(
+      '--queue <redis-url>',
+      'run the points as BullMQ jobs over Redis, taken by `meddle worker` on any machines (the same bytes as a local run)',
+    )
+    .option('--chunk <n>', 'points per queued job', '16')
     .option('--json', 'print JSON with provenance')
     .option('--out <file>', 'write the JSON result to this file instead of standard output')
     .option('--chart <file.svg>', 'also write the chart of the indices')
     .action(
-      async (file: string, options: { workers?: string; json?: boolean; out?: string; chart?: string }) => {
+      async (
+        file: string,
+        options: {
+          workers?: string;
+          queue?: string;
+          chunk: string;
+          json?: boolean;
+          out?: string;
+          chart?: string;
+        },
+      ) => {
         const spec = parseSensitivitySpec(parseDataText(readTextFile(file), file).value, file);
         const workers = workersOption(options.workers);
         const progress = progressFor(context, 'points');
+        const onProgress = progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {};
         let result: SensitivityResult;
         try {
-          result = await runSensitivityOnPool(
-            spec,
-            {
-              ...(workers !== undefined ? { workers } : {}),
-              ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
-            },
-            file,
-          );
+          result =
+            options.queue === undefined
+              ? await runSensitivityOnPool(
+                  spec,
+                  { ...(workers !== undefined ? { workers } : {}), ...onProgress },
+                  file,
+                )
+              : await runSensitivityOnQueue(
+                  spec,
+                  options.queue,
+                  { chunkSize: positiveInteger(options.chunk, '--chunk'), ...onProgress },
+                  file,
+                );
         } finally {
           progress.stop();
         }

@@ -1,13 +1,18 @@
-/** Sweeps across machines: a sweep's points as BullMQ jobs on Redis, merged into what a local run gives. */
+/** Sweeps and sensitivity analyses across machines: their points as BullMQ jobs on Redis, merged into what a local run gives. */
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { InputError } from '../domain/index.js';
 import {
+  analyseSensitivity,
   assembleSweep,
   DEFAULT_CONSTANTS,
   expandSweep,
   type ModelConstants,
+  planSensitivity,
   runSweepPoint,
+  type SensitivityResult,
+  type SensitivitySpec,
+  type SweepPoint,
   type SweepPointResult,
   type SweepResult,
   type SweepSpec,
@@ -15,12 +20,13 @@ import {
 
 export const DEFAULT_QUEUE = 'meddle-sweeps';
 
-/** A chunk of one sweep: the whole spec travels, so that any worker can expand it to the same points. */
-export interface SweepChunk {
-  readonly spec: SweepSpec;
-  readonly constants: ModelConstants;
-  readonly indices: readonly number[];
-}
+/**
+ * A chunk of one job's points. A sweep's chunk carries the whole spec, so that any worker expands it to the same
+ * points; a sensitivity design, drawn once by the client, travels as its points.
+ */
+export type SweepChunk =
+  | { readonly spec: SweepSpec; readonly constants: ModelConstants; readonly indices: readonly number[] }
+  | { readonly points: readonly SweepPoint[]; readonly constants: ModelConstants };
 
 export interface QueueSweepOptions {
   readonly queueName?: string;
@@ -44,6 +50,7 @@ export function redisConnection(url: string): Redis {
 
 /** Runs the points of one chunk: what every worker does with a job. */
 export function runChunk(chunk: SweepChunk): SweepPointResult[] {
+  if ('points' in chunk) return chunk.points.map((point) => runSweepPoint(point, chunk.constants));
   const points = expandSweep(chunk.spec);
   return chunk.indices.map((index) => {
     const point = points[index];
@@ -52,19 +59,24 @@ export function runChunk(chunk: SweepChunk): SweepPointResult[] {
   });
 }
 
+/** Splits `0 … total − 1` into runs of consecutive indices of at most `size`. */
+function chunkIndices(total: number, size: number): number[][] {
+  const chunks: number[][] = [];
+  for (let first = 0; first < total; first += size)
+    chunks.push(Array.from({ length: Math.min(size, total - first) }, (_, i) => first + i));
+  return chunks;
+}
+
 /**
- * Enqueues the sweep in chunks, waits for every chunk (run by `startSweepWorker` on any machine), and
- * assembles the points in order. Each point's seed comes from the spec and its index alone, so the result
- * is the same, byte for byte, as a local run, however the chunks were spread.
+ * Puts the chunks on the queue, waits for every one (run by `startSweepWorker` on any machine) and returns their
+ * points in chunk order; closes every connection it opened, so that the caller's process can end.
  */
-export async function runSweepOnQueue(
-  spec: SweepSpec,
+async function runChunksOnQueue(
+  chunks: readonly SweepChunk[],
+  total: number,
   url: string,
-  options: QueueSweepOptions = {},
-): Promise<SweepResult> {
-  const constants = options.constants ?? DEFAULT_CONSTANTS;
-  const chunkSize = Math.max(1, options.chunkSize ?? 4);
-  const total = expandSweep(spec).length;
+  options: QueueSweepOptions,
+): Promise<SweepPointResult[]> {
   const connection = redisConnection(url);
   const queueName = options.queueName ?? DEFAULT_QUEUE;
   const queue = new Queue<SweepChunk, SweepPointResult[]>(queueName, { connection });
@@ -73,13 +85,10 @@ export async function runSweepOnQueue(
   const events = new QueueEvents(queueName, { connection: eventsConnection });
   try {
     await events.waitUntilReady();
-    const chunks: number[][] = [];
-    for (let first = 0; first < total; first += chunkSize)
-      chunks.push(Array.from({ length: Math.min(chunkSize, total - first) }, (_, i) => first + i));
     const jobs = await queue.addBulk(
-      chunks.map((indices) => ({
+      chunks.map((data) => ({
         name: 'sweep-chunk',
-        data: { spec, constants, indices },
+        data,
         // Kept until read: a job removed on completion can finish before it is waited on, and then its result
         // is gone ("Missing key for job"). Removed below once its points are in hand.
         opts: { removeOnComplete: false, removeOnFail: 100, attempts: 2 },
@@ -95,13 +104,52 @@ export async function runSweepOnQueue(
         return points;
       }),
     );
-    return assembleSweep(spec, results.flat(), constants);
+    return results.flat();
   } finally {
     await events.close();
     await queue.close();
     eventsConnection.disconnect();
     connection.disconnect();
   }
+}
+
+/**
+ * Enqueues the sweep in chunks and assembles the points in order. Each point's seed comes from the spec and its
+ * index alone, so the result is the same, byte for byte, as a local run, however the chunks were spread.
+ */
+export async function runSweepOnQueue(
+  spec: SweepSpec,
+  url: string,
+  options: QueueSweepOptions = {},
+): Promise<SweepResult> {
+  const constants = options.constants ?? DEFAULT_CONSTANTS;
+  const total = expandSweep(spec).length;
+  const chunks = chunkIndices(total, Math.max(1, options.chunkSize ?? 4)).map((indices) => ({
+    spec,
+    constants,
+    indices,
+  }));
+  return assembleSweep(spec, await runChunksOnQueue(chunks, total, url, options), constants);
+}
+
+/**
+ * A sensitivity analysis with its points run on the queue: the design is drawn here from the spec's seed, so the
+ * result is the same, byte for byte, as `runSensitivityOnPool` gives.
+ */
+export async function runSensitivityOnQueue(
+  spec: SensitivitySpec,
+  url: string,
+  options: QueueSweepOptions = {},
+  file?: string,
+): Promise<SensitivityResult> {
+  const constants = options.constants ?? DEFAULT_CONSTANTS;
+  const plan = planSensitivity(spec, file);
+  const chunks = chunkIndices(plan.points.length, Math.max(1, options.chunkSize ?? 16)).map((indices) => ({
+    points: indices.map((i) => plan.points[i] as SweepPoint),
+    constants,
+  }));
+  const results = await runChunksOnQueue(chunks, plan.points.length, url, options);
+  return analyseSensitivity(plan, results, constants);
 }
 
 export interface SweepWorker {

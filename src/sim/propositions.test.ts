@@ -22,7 +22,9 @@ describe('the Soviet–CCP lag (model 2)', () => {
   const ccp = simulateScenario(
     parseScenario({ ...presetNamed('soviet-ccp').scenario, runs: 20_000, seed: 2026 }),
   );
-  const lag = ccp.summary.means.yearsFromAscentToDefection;
+  const summary = ccp.summary;
+  if (summary.mode !== 'struggle') throw new Error('the soviet-ccp preset is a struggle');
+  const lag = summary.means.yearsFromAscentToDefection;
 
   it('puts the mean time from taking power to defection between 5 and 14 years', () => {
     expect(lag.low).toBeGreaterThan(5);
