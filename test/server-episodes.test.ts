@@ -2,10 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/server/index.js';
-import { formatEpisodesCsv, loadBundledRecord, openStore, type RecordStore } from '../src/store/index.js';
+import {
+  formatEpisodesCsv,
+  loadBundledRecord,
+  openStore,
+  parseRecordText,
+  type RecordStore,
+} from '../src/store/index.js';
 
 const TOKEN = 'test-token-0123456789';
 const bundled = loadBundledRecord();
@@ -375,5 +382,112 @@ describe('POST /api/import', () => {
       headers: { ...auth, 'content-type': 'application/xml' },
     });
     expect(xml.statusCode).toBe(415);
+  });
+});
+
+describe('CSV formulas', () => {
+  it('neutralises a cell that would be a live formula, and reads it back unchanged on import', async () => {
+    const server = await serve(TOKEN);
+    // The store trims titles, so a leading tab or carriage return is checked on the writer below.
+    const titles = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', "'=quoted"];
+    for (const [i, title] of titles.entries()) {
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/episodes',
+        payload: { ...newEpisode(`formula-${i}`), title },
+        headers: auth,
+      });
+      expect(response.statusCode, title).toBe(201);
+    }
+    const csv = (await server.inject('/api/episodes?format=csv')).body;
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    for (const line of csv.split('\n').filter((l) => l.startsWith('formula-')))
+      expect(line.split(',')[1], line).toMatch(/^"?'/);
+    const parsed = parseRecordText(csv, 'export', 'csv');
+    const read = parsed.map((r) => r.value as { id: string; title: string });
+    for (const [i, title] of titles.entries())
+      expect(read.find((r) => r.id === `formula-${i}`)?.title).toBe(title);
+    // The CLI's export writes the same CSV.
+    expect(formatEpisodesCsv([{ ...sample, title: '=1+1' }])).toContain(",'=1+1,");
+    expect(formatEpisodesCsv([{ ...sample, title: '\tx' }])).toContain(",'\tx,");
+    expect(formatEpisodesCsv([{ ...sample, title: '\rx' }])).toContain("'\rx");
+  });
+});
+
+describe('GET /api/episodes, fast', () => {
+  it('is compressed by Accept-Encoding, br before gzip, and says it varies by it', async () => {
+    const server = await serve();
+    const plain = await server.inject('/api/episodes');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    for (const [accept, encoding, inflate] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const response = await server.inject({ url: '/api/episodes', headers: { 'accept-encoding': accept } });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(inflate(response.rawPayload).toString('utf8')).toBe(plain.body);
+    }
+  });
+
+  it('sends an ETag from the record hash and the query, and 304 to a matching If-None-Match', async () => {
+    const server = await serve(TOKEN);
+    const first = await server.inject('/api/episodes?kind=electoral');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect((await server.inject('/api/episodes?kind=electoral')).headers.etag).toBe(etag);
+    expect((await server.inject('/api/episodes?kind=covert-regime-change')).headers.etag).not.toBe(etag);
+    const again = await server.inject({
+      url: '/api/episodes?kind=electoral',
+      headers: { 'if-none-match': `"other", ${etag}` },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    const write = await server.inject({
+      method: 'POST',
+      url: '/api/episodes',
+      payload: newEpisode('etag-1'),
+      headers: auth,
+    });
+    expect(write.statusCode).toBe(201);
+    const after = await server.inject({
+      url: '/api/episodes?kind=electoral',
+      headers: { 'if-none-match': etag },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.json().count).toBe(first.json().count + 1);
+  });
+
+  it('pages with limit= and offset=, giving the total in the body and in X-Total-Count', async () => {
+    const server = await serve();
+    const all = (await server.inject('/api/episodes')).json();
+    const page = await server.inject('/api/episodes?limit=2&offset=1');
+    const body = page.json();
+    expect(body.episodes.map((e: { id: string }) => e.id)).toEqual(
+      all.episodes.slice(1, 3).map((e: { id: string }) => e.id),
+    );
+    expect(body).toMatchObject({ count: 2, total: all.count, offset: 1, limit: 2 });
+    expect(page.headers['x-total-count']).toBe(String(all.count));
+    expect(all.total).toBe(all.count);
+    for (const bad of ['limit=0', 'limit=x', 'offset=-1', 'limit=1&limit=2']) {
+      const response = await server.inject(`/api/episodes?${bad}`);
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().issues[0].field, bad).toBe(bad.split('=')[0]);
+    }
+  });
+
+  it('keeps only the fields= asked for, in JSON and CSV, and answers 400 naming an unknown one', async () => {
+    const server = await serve();
+    const body = (await server.inject('/api/episodes?fields=id,title&limit=3')).json();
+    for (const episode of body.episodes) expect(Object.keys(episode)).toEqual(['id', 'title']);
+    const csv = (await server.inject('/api/episodes?fields=id,kind&format=csv&limit=1')).body;
+    expect(csv.split('\n')[0]).toBe('id,kind');
+    const bad = await server.inject('/api/episodes?fields=id,titel');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({ file: 'query', field: 'fields', value: 'titel' });
+    expect(bad.json().message).toContain('titel');
   });
 });

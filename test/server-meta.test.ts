@@ -41,6 +41,32 @@ describe('GET /api/provenance, /api/fields, /api/states', () => {
   });
 });
 
+describe('GET /api/states?search=', () => {
+  const search = async (text: string) =>
+    (await server.app.inject(`/api/states?search=${encodeURIComponent(text)}`)).json().states as {
+      cow: number;
+      abbr: string;
+      name: string;
+    }[];
+
+  it('matches the name or the abbreviation, whatever the case, or the COW number', async () => {
+    const byName = await search('united states');
+    expect(byName.map((s) => s.cow)).toContain(2);
+    expect(byName.every((s) => s.name.toLowerCase().includes('united states'))).toBe(true);
+    expect((await search('usa')).map((s) => s.abbr)).toContain('USA');
+    expect((await search('2')).map((s) => s.cow)).toEqual([2]);
+    expect(await search('no such state at all')).toEqual([]);
+  });
+
+  it('lists every state without it, and answers 400 for a repeated one', async () => {
+    const all = (await server.app.inject('/api/states')).json().states;
+    expect(await search('')).toEqual(all);
+    const twice = await server.app.inject('/api/states?search=a&search=b');
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().issues[0]).toMatchObject({ file: 'query', field: 'search' });
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('is the generated document, unchanged from the committed one', async () => {
     const response = await server.app.inject('/api/openapi.json');

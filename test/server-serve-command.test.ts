@@ -16,4 +16,11 @@ describe('meddle serve', () => {
     expect(run.stdout).toContain('(default: "8080")');
     expect(run.stdout).toContain('(default: "127.0.0.1")');
   });
+
+  it('explains --allowed-host, the names besides loopback that requests may be addressed to', async () => {
+    const run = await meddle(['serve', '--help']);
+    expect(run.stdout).toContain('--allowed-host <name>');
+    expect(run.stdout).toMatch(/421/);
+    expect(run.stdout).toMatch(/repeatable/);
+  });
 });

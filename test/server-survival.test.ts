@@ -35,4 +35,20 @@ describe('GET /api/survival', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().issues[0].field).toBe('event');
   });
+
+  it("accepts the list's FIELD=VALUE filters beside where=, and names API parameters in its errors", async () => {
+    const keyed = await server.app.inject('/api/survival?by=targetClass&kind=electoral');
+    expect(keyed.statusCode).toBe(200);
+    const viaWhere = await server.app.inject('/api/survival?by=targetClass&where=kind%3Delectoral');
+    expect(keyed.json().result).toEqual(viaWhere.json().result);
+    expect(keyed.json().where).toEqual(['kind=electoral']);
+    const list = await server.app.inject('/api/episodes?knd=electoral');
+    const survival = await server.app.inject('/api/survival?knd=electoral');
+    expect(survival.json()).toEqual(list.json());
+    const several = (await server.app.inject('/api/survival?by=means')).json();
+    expect(several.issues[0]).toMatchObject({ file: 'query', field: 'by', value: 'means' });
+    const none = (await server.app.inject('/api/survival?proxyOutcome=lost')).json();
+    expect(none.issues[0]).toMatchObject({ file: 'query', field: 'where' });
+    expect(JSON.stringify([several, none])).not.toMatch(/--where|--by|--db/);
+  });
 });

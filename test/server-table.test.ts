@@ -63,4 +63,22 @@ describe('GET /api/table', () => {
     const where = await server.app.inject('/api/table?row=proxyOutcome&by=side&where=knd%3Delectoral');
     expect(where.json().issues[0]).toMatchObject({ file: 'query', field: 'where', value: 'knd' });
   });
+
+  it("accepts the list's FIELD=VALUE filters beside where=, with the same meaning and errors", async () => {
+    const keyed = await server.app.inject('/api/table?row=proxyOutcome&by=side&kind=electoral&covert=true');
+    expect(keyed.statusCode).toBe(200);
+    const viaWhere = await server.app.inject(
+      '/api/table?row=proxyOutcome&by=side&where=kind%3Delectoral&where=covert%3Dtrue',
+    );
+    expect(keyed.json().result).toEqual(viaWhere.json().result);
+    expect(keyed.json().where).toEqual(['kind=electoral', 'covert=true']);
+    const list = await server.app.inject('/api/episodes?knd=electoral');
+    const table = await server.app.inject('/api/table?row=proxyOutcome&by=side&knd=electoral');
+    expect(table.statusCode).toBe(400);
+    expect(table.json()).toEqual(list.json());
+    const badValue = await server.app.inject('/api/table?row=proxyOutcome&by=side&kind=coup');
+    expect(badValue.json().issues[0]).toMatchObject({ field: 'kind', value: 'coup' });
+    const noEquals = await server.app.inject('/api/table?row=proxyOutcome&by=side&where=electoral');
+    expect(JSON.stringify(noEquals.json())).not.toMatch(/--where|--db/);
+  });
 });

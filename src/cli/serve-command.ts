@@ -6,7 +6,7 @@ import { InputError } from '../domain/index.js';
 import { buildServer } from '../server/index.js';
 import { openStore } from '../store/index.js';
 import { line } from './cli-io.js';
-import type { CommandContext } from './command-context.js';
+import { type CommandContext, collect } from './command-context.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** The built web app: dist/web, the same path from src/cli and from dist/cli. */
@@ -27,6 +27,7 @@ function portNumber(text: string): number {
 export interface ServeOptions {
   readonly port: string;
   readonly host: string;
+  readonly allowedHost: readonly string[];
 }
 
 /** Resolves when the server has stopped, on SIGINT or SIGTERM. */
@@ -43,6 +44,13 @@ export function registerServeCommand(program: Command, context: CommandContext):
       'address to bind; anything but loopback exposes the record to the network',
       '127.0.0.1',
     )
+    .option(
+      '--allowed-host <name>',
+      'a host name requests may be addressed to (Host header, any port), repeatable; besides localhost, ' +
+        '127.0.0.1, [::1] and the bound address, others are answered 421 (a guard against DNS rebinding)',
+      collect,
+      [],
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const port = portNumber(options.port);
       const token = io.env.MEDDLE_TOKEN;
@@ -52,6 +60,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
         version: MEDDLE_VERSION,
         token,
         webRoot: WEB_ROOT,
+        allowedHosts: options.allowedHost,
         logger: { level: io.env.MEDDLE_LOG_LEVEL ?? 'warn' },
       });
       try {

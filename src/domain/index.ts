@@ -3,6 +3,7 @@
 export * from './case-schema.js';
 export * from './codebook.js';
 export * from './coding-window.js';
+export * from './csv-cell.js';
 export * from './episode-field-kinds.js';
 export * from './episode-schema.js';
 export * from './episode-validation.js';

@@ -1,5 +1,6 @@
 /** A record table as text, Markdown, CSV or JSON: counts, column shares with intervals, margins and the test. */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseCsvCell } from '../domain/index.js';
 import type { EpisodeTable } from '../stats/episode-table.js';
 import type { ProportionEstimate } from '../stats/proportion-interval.js';
 import { textTable } from './text-table.js';
@@ -88,9 +89,11 @@ export function formatEpisodeTable(result: EpisodeTable, format: TableFormat, pr
           ];
         }),
       );
-      return stringify([[result.row, result.column, 'count', 'share', 'lower', 'upper'], ...rows], {
-        record_delimiter: '\n',
-      });
+      // Text cells are guarded against formula injection, as the record's export is; numbers are numbers.
+      const cells = [[result.row, result.column, 'count', 'share', 'lower', 'upper'], ...rows].map((row) =>
+        row.map((cell) => (typeof cell === 'string' ? neutraliseCsvCell(cell) : cell)),
+      );
+      return stringify(cells, { record_delimiter: '\n' });
     }
     case 'md': {
       const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

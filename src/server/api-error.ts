@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'unauthorized'
   | 'read-only'
   | 'not-found'
+  | 'method-not-allowed'
+  | 'misdirected'
   | 'too-large'
   | 'unsupported-media-type'
   | 'busy';

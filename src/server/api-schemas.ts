@@ -16,6 +16,7 @@ import {
   SURVIVAL_INTERVAL_SCALES,
 } from '../stats/index.js';
 import { FILTER_FIELDS } from '../store/index.js';
+import { listViewSchema } from './list-view.js';
 
 /** Bounds that keep one request from holding the process: a run answers in a couple of seconds at most. */
 export const LIMITS = {
@@ -57,6 +58,8 @@ export const errorSchema = z
       'unauthorized',
       'read-only',
       'not-found',
+      'method-not-allowed',
+      'misdirected',
       'too-large',
       'unsupported-media-type',
       'busy',
@@ -107,9 +110,25 @@ export const episodeInputBodySchema = episodeInputSchema.meta({
 export const episodeListSchema = z.object({
   provenance: provenanceSchema,
   where: z.array(z.string()).describe('the conditions applied, as FIELD=VALUE'),
-  count: z.int(),
-  episodes: z.array(episodeSchema),
+  count: z.int().describe('the episodes in this page'),
+  total: z.int().describe('the episodes that match, before limit= and offset= cut the page'),
+  offset: z.int(),
+  limit: z.int().nullable().describe('null when no limit= was given'),
+  episodes: z
+    .array(episodeSchema)
+    .describe('each with only the fields= asked for, when they are; in the store order'),
 });
+
+/**
+ * FIELD=VALUE conditions given as keys, on every route that filters episodes: `?kind=electoral` is
+ * `?where=kind=electoral`. Documentation only: routes read them with splitFilterQuery.
+ */
+export const FILTER_PARAMETERS = Object.fromEntries(
+  Object.keys(FILTER_FIELDS).map((field) => [
+    field,
+    z.string().optional().describe(`keep episodes whose ${field} is this (a list field: contains it)`),
+  ]),
+);
 
 /** `where` and `format` have meanings of their own; every other key is a FIELD=VALUE condition. */
 /** `record=`: a release of the bundled record, read instead of the served one (GET /api/releases lists them). */
@@ -133,12 +152,8 @@ export const episodeQuerySchema = z.object({
     .optional()
     .describe('FIELD=VALUE, repeatable, as `meddle record list --where`'),
   format: z.enum(['json', 'csv']).optional().describe('json (default) or csv, the export form'),
-  ...Object.fromEntries(
-    Object.keys(FILTER_FIELDS).map((field) => [
-      field,
-      z.string().optional().describe(`keep episodes whose ${field} is this (a list field: contains it)`),
-    ]),
-  ),
+  ...listViewSchema.shape,
+  ...FILTER_PARAMETERS,
 });
 
 export const episodeIdParamsSchema = z.object({
@@ -172,6 +187,17 @@ export const fieldsSchema = z.object({
   exclusions: z
     .array(z.object({ rule: z.string(), description: z.string() }))
     .describe('the rules a table may leave episodes out by'),
+});
+
+/** GET /api/states: other keys are ignored, as before the search existed. */
+export const statesQuerySchema = z.object({
+  search: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'keep states whose name or abbreviation contains this, whatever the case, or whose COW number it is',
+    ),
 });
 
 export const statesSchema = z.object({

@@ -1,4 +1,5 @@
 /** Builds the HTTP server: the JSON API under /api, the web app at /, security headers and limits; it does not listen. */
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { RecordStore } from '../store/index.js';
@@ -8,8 +9,11 @@ import { assessRoutes } from './assess-routes.js';
 import { casesRoutes } from './cases-routes.js';
 import { episodesRoutes } from './episodes-routes.js';
 import { errorBody, installErrorHandler } from './error-handler.js';
+import { installHostAllowList } from './host-allow-list.js';
 import { metaRoutes } from './meta-routes.js';
+import { installPermissionsPolicy } from './permissions-policy.js';
 import { createSnapshotCache } from './record-snapshot.js';
+import { trackRouteMethods } from './route-methods.js';
 import { simRoutes } from './sim-routes.js';
 import { createSimulationGate } from './simulation-gate.js';
 import { survivalRoutes } from './survival-routes.js';
@@ -26,6 +30,11 @@ export interface ServerOptions {
   /** The built web app's folder (dist/web); without it only the API is served. */
   readonly webRoot?: string | undefined;
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * Host names (with any port) requests may be addressed to, besides localhost, 127.0.0.1, [::1] and the address
+   * the server is bound to; any other Host header is answered 421.
+   */
+  readonly allowedHosts?: readonly string[] | undefined;
 }
 
 /** The Content-Security-Policy: everything from this origin only, no inline script or style, no framing. */
@@ -63,12 +72,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send(body);
     },
   });
-  installErrorHandler(app);
+  // Before anything else: every answer, a refusal included, carries the policy; a foreign Host goes no further.
+  installPermissionsPolicy(app);
+  installHostAllowList(app, options.allowedHosts ?? []);
+  // Before the routes, so that every one is seen.
+  installErrorHandler(app, trackRouteMethods(app));
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
     hsts: false,
   });
+  // JSON and text answers are compressed by Accept-Encoding; request bodies are not inflated, so that the body
+  // limits stay limits of bytes received. The episode list sends its own cached, compressed bytes.
+  await app.register(compress, { global: true, globalDecompression: false, threshold: 1024 });
   const token = options.token !== undefined && options.token !== '' ? options.token : undefined;
   const record = createSnapshotCache(options.store, options.version, token !== undefined);
   await app.register(episodesRoutes, { store: options.store, record, token });

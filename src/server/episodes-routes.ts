@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatIssue, InputError } from '../domain/index.js';
 import {
+  type EpisodeFilter,
   formatEpisodesCsv,
   importRecords,
   loadStateTable,
@@ -12,12 +13,51 @@ import {
 import { ApiError } from './api-error.js';
 import { episodeGetQuerySchema, episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
+import { entityTag, matchesIfNoneMatch } from './entity-tag.js';
+import { type ListView, pageOf, parseListView, pick } from './list-view.js';
 import { parseInput } from './parse-input.js';
-import { queryFilter } from './query-filter.js';
+import { conditionsOf, queryFilter } from './query-filter.js';
 import type { RecordSnapshot, SnapshotCache } from './record-snapshot.js';
+import { encodeBody, negotiateEncoding, type ResponseEncoding } from './response-encoding.js';
 
-/** Views of one snapshot kept rendered; the oldest goes first. */
+/** Views kept rendered, across record versions; the oldest goes first. */
 const RENDERED_VIEWS = 64;
+
+/** One view of the list as sent: its bytes, made once, and their compressed forms, made when first asked. */
+interface RenderedView {
+  readonly bytes: Buffer;
+  readonly etag: string;
+  /** The matching episodes before the page was cut. */
+  readonly total: number;
+  readonly encoded: Map<ResponseEncoding, Buffer>;
+}
+
+function renderView(
+  snapshot: RecordSnapshot,
+  format: 'json' | 'csv',
+  where: readonly string[],
+  filter: EpisodeFilter,
+  view: ListView,
+  etag: string,
+): RenderedView {
+  // Filtered in memory by the reference semantics every store's query keeps (matchesFilter).
+  const matching = snapshot.episodes.filter((e) => matchesFilter(e, filter));
+  const page = pageOf(matching, view);
+  const { fields } = view;
+  const text =
+    format === 'csv'
+      ? formatEpisodesCsv(page, fields)
+      : JSON.stringify({
+          provenance: snapshot.provenance,
+          where,
+          count: page.length,
+          total: matching.length,
+          offset: view.offset,
+          limit: view.limit ?? null,
+          episodes: fields === undefined ? page : page.map((e) => pick(e, fields)),
+        });
+  return { bytes: Buffer.from(text, 'utf8'), etag, total: matching.length, encoded: new Map() };
+}
 
 export interface EpisodesRoutesOptions {
   readonly store: RecordStore;
@@ -25,24 +65,8 @@ export interface EpisodesRoutesOptions {
   readonly token: string | undefined;
 }
 
-const asList = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
-
-/** `?kind=electoral&where=side=challenger` as the CLI's `--where` conditions, in the order given. */
-export function conditionsOf(query: Record<string, unknown>): string[] {
-  const conditions: string[] = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (key === 'format' || key === 'record') continue;
-    for (const item of asList(value)) {
-      if (typeof item !== 'string')
-        throw new ApiError(400, 'bad-request', `query: ${key}: expected text`, {
-          issues: [{ file: 'query', field: key, message: 'expected text' }],
-        });
-      conditions.push(key === 'where' ? item : `${key}=${item}`);
-    }
-  }
-  return conditions;
-}
+/** The list's own parameters; every other key of its query is a FIELD=VALUE condition. */
+const LIST_PARAMETERS = new Set(['format', 'record', 'limit', 'offset', 'fields']);
 
 /** `?record=2026.11.0`: a release of the bundled record instead of the served one. */
 function releaseOf(query: Record<string, unknown>): string | undefined {
@@ -69,7 +93,7 @@ function invalid(error: unknown): never {
 
 export async function episodesRoutes(app: FastifyInstance, options: EpisodesRoutesOptions): Promise<void> {
   const { store, record } = options;
-  const renderedViews = new WeakMap<RecordSnapshot, Map<string, string>>();
+  const views = new Map<string, RenderedView>();
   const writeGuard = requireWriteToken(options.token);
 
   app.get('/api/episodes', async (request, reply) => {
@@ -87,33 +111,36 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
           },
         ],
       });
-    const where = conditionsOf(query);
+    const view = parseListView(query);
+    const where = conditionsOf(query, LIST_PARAMETERS);
     const filter = queryFilter(where);
     const snapshot = await record.get(releaseOf(query));
-    // A whole record serialised is a few hundred kilobytes: each view is rendered once per snapshot of the record.
-    let rendered = renderedViews.get(snapshot);
+    const stamp = snapshot.provenance.record;
+    // A view is a pure function of the record (its version and hash) and the query: rendered once, then reused.
+    const key = JSON.stringify([stamp.version, stamp.hash, format, where, view]);
+    let rendered = views.get(key);
     if (rendered === undefined) {
-      rendered = new Map();
-      renderedViews.set(snapshot, rendered);
+      rendered = renderView(snapshot, format, where, filter, view, entityTag(key));
+      if (views.size >= RENDERED_VIEWS) views.delete(views.keys().next().value as string);
+      views.set(key, rendered);
     }
-    const key = `${format}\n${where.join('\n')}`;
-    let text = rendered.get(key);
-    if (text === undefined) {
-      // Filtered in memory by the reference semantics every store's query keeps (matchesFilter).
-      const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
-      text =
-        format === 'csv'
-          ? formatEpisodesCsv(episodes)
-          : JSON.stringify({ provenance: snapshot.provenance, where, count: episodes.length, episodes });
-      if (rendered.size >= RENDERED_VIEWS) rendered.delete(rendered.keys().next().value as string);
-      rendered.set(key, text);
-    }
+    reply.header('etag', rendered.etag).header('x-total-count', String(rendered.total));
+    // The body depends on Accept-Encoding, so caches must key on it too.
+    reply.header('vary', 'accept-encoding');
     if (format === 'csv')
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="meddle-episodes.csv"');
     else reply.type('application/json; charset=utf-8');
-    return reply.send(text);
+    if (matchesIfNoneMatch(request.headers['if-none-match'], rendered.etag)) return reply.code(304).send();
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    if (encoding === 'identity') return reply.send(rendered.bytes);
+    let encoded = rendered.encoded.get(encoding);
+    if (encoded === undefined) {
+      encoded = encodeBody(rendered.bytes, encoding);
+      rendered.encoded.set(encoding, encoded);
+    }
+    return reply.header('content-encoding', encoding).send(encoded);
   });
 
   app.get('/api/episodes/:id', async (request) => {

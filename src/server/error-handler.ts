@@ -2,12 +2,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatIssue, InputError } from '../domain/index.js';
 import { ApiError, type ApiErrorCode, type ErrorBody } from './api-error.js';
+import type { RouteMethods } from './route-methods.js';
 
 /** Fastify's own request errors (body parsing, limits, routing) mapped to meddle's codes. */
 function codeForStatus(status: number): ApiErrorCode {
   if (status === 413) return 'too-large';
   if (status === 415) return 'unsupported-media-type';
   if (status === 404) return 'not-found';
+  if (status === 405) return 'method-not-allowed';
   return 'bad-request';
 }
 
@@ -42,7 +44,8 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } |
   return undefined;
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/** `methods` tells which methods a path has, so that a known path asked with another method is a 405. */
+export function installErrorHandler(app: FastifyInstance, methods?: RouteMethods): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const known = errorBody(error);
     if (known !== undefined) {
@@ -53,11 +56,22 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, { error: 'internal', message: 'internal server error', issues: [] });
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = methods?.allowed(path);
+    if (allowed !== undefined && !allowed.includes(request.method)) {
+      const allow = allowed.join(', ');
+      reply.header('allow', allow);
+      return send(reply, 405, {
+        error: 'method-not-allowed',
+        message: `${request.method} is not allowed on ${path}; use ${allow}`,
+        issues: [],
+      });
+    }
+    return send(reply, 404, {
       error: 'not-found',
-      message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      message: `no route ${request.method} ${path}`,
       issues: [],
-    }),
-  );
+    });
+  });
 }

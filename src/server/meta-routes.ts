@@ -2,12 +2,25 @@
 import type { FastifyInstance } from 'fastify';
 import { EXCLUSION_RULES } from '../stats/index.js';
 import { FILTER_FIELDS, listReleases, loadRelease, loadStateTable } from '../store/index.js';
+import { statesQuerySchema } from './api-schemas.js';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { parseInput } from './parse-input.js';
 import type { SnapshotCache } from './record-snapshot.js';
 
 export interface MetaRoutesOptions {
   readonly record: SnapshotCache;
   readonly meddle: string;
+}
+
+/** A case-insensitive match on name or abbreviation, or the COW number when the search is one. */
+function searchStates<S extends { cow: number; abbr: string; name: string }>(
+  states: readonly S[],
+  search: string,
+): S[] {
+  const text = search.trim().toLowerCase();
+  const cow = /^\d+$/.test(text) ? Number(text) : undefined;
+  if (cow !== undefined) return states.filter((s) => s.cow === cow);
+  return states.filter((s) => s.name.toLowerCase().includes(text) || s.abbr.toLowerCase().includes(text));
 }
 
 export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOptions): Promise<void> {
@@ -29,7 +42,12 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
   app.get('/api/releases', async () => ({
     releases: listReleases().map((version) => loadRelease(version, 'record').provenance),
   }));
-  app.get('/api/states', async () => states);
+  app.get('/api/states', async (request) => {
+    const { search } = parseInput(statesQuerySchema, request.query, 'query');
+    return search === undefined || search.trim() === ''
+      ? states
+      : { states: searchStates(states.states, search) };
+  });
   app.get('/api/openapi.json', async (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(document),
   );

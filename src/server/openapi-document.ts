@@ -13,6 +13,7 @@ import {
   episodeQuerySchema,
   episodeSchema,
   errorSchema,
+  FILTER_PARAMETERS,
   fieldsSchema,
   importReportSchema,
   LIMITS,
@@ -22,6 +23,7 @@ import {
   releaseListSchema,
   scenarioBodySchema,
   simRunResultSchema,
+  statesQuerySchema,
   statesSchema,
   survivalQuerySchema,
   survivalResultSchema,
@@ -50,6 +52,8 @@ interface Operation {
     readonly content: Readonly<Record<string, z.ZodType>>;
   };
   readonly errors: readonly number[];
+  /** Whether the route answers 304 to a matching If-None-Match. */
+  readonly notModified?: boolean;
 }
 
 const json = (schema: z.ZodType) => ({ 'application/json': schema });
@@ -60,7 +64,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/episodes',
     summary:
-      'List episodes, filtered by FIELD=VALUE conditions (as `meddle record list --where`); CSV with format=csv',
+      'List episodes, filtered by FIELD=VALUE conditions (as `meddle record list --where`); CSV with format=csv; ' +
+      'paged by limit= and offset= (the total in the body and X-Total-Count), fields= to keep some fields; ' +
+      'compressed by Accept-Encoding, with a weak ETag (304 to a matching If-None-Match)',
     tag: 'record',
     query: episodeQuerySchema,
     ok: {
@@ -69,6 +75,7 @@ export const OPERATIONS: readonly Operation[] = [
       content: { ...json(episodeListSchema), 'text/csv': z.string() },
     },
     errors: [400],
+    notModified: true,
   },
   {
     method: 'get',
@@ -108,7 +115,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary:
       'Cross-tabulate two coded fields of the (filtered) record: counts, column shares with intervals, the test of association, as JSON with Markdown and CSV',
     tag: 'tables',
-    query: tableQuerySchema,
+    query: tableQuerySchema.extend(FILTER_PARAMETERS),
     ok: { status: 200, description: 'the table', content: json(tableResultSchema) },
     errors: [400],
   },
@@ -118,7 +125,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary:
       'Years from a proxy taking power to its defection (or the payoff lost), censored at the last year seen aligned: Kaplan–Meier curves by a field, the log-rank test and hazard ratios',
     tag: 'tables',
-    query: survivalQuerySchema,
+    query: survivalQuerySchema.extend(FILTER_PARAMETERS),
     ok: { status: 200, description: 'the curves', content: json(survivalResultSchema) },
     errors: [400],
   },
@@ -224,8 +231,10 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/states',
-    summary: 'The Correlates of War state list: codes, abbreviations, names and major-power years',
+    summary:
+      'The Correlates of War state list: codes, abbreviations, names and major-power years; search= narrows it',
     tag: 'meta',
+    query: statesQuerySchema,
     ok: { status: 200, description: 'the states', content: json(statesSchema) },
     errors: [],
   },
@@ -250,6 +259,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'no such resource',
   413: 'the body is larger than the limit',
   415: 'the body is not of a type this route reads',
+  421: 'the Host header is not a name of this server (see --allowed-host)',
   422: 'the records are well formed but invalid, or clash with stored ids; nothing was written',
   503: 'too many simulations are running; retry after the Retry-After header',
 };
@@ -326,7 +336,10 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         ),
       },
     };
-    for (const status of [...op.errors, 500])
+    if (op.notModified === true)
+      responses[304] = { description: 'not modified: the If-None-Match header names the current ETag' };
+    // Any route refuses a foreign Host header.
+    for (const status of [...op.errors, 421, 500])
       responses[status] = {
         description: ERROR_DESCRIPTIONS[status] ?? 'a bug, logged on the server',
         content: { 'application/json': { schema: errorRef } },

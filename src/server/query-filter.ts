@@ -17,16 +17,57 @@ export const list = (value: string | string[] | undefined): string[] =>
 export const field = (name: string, role: string): EpisodeFieldName =>
   requireEpisodeField(name, { file: 'query', field: role });
 
-/** The CLI names its option in issues; over HTTP the place is the query string. */
+/** The CLI names its options in issues (`--where`, `--by`); over HTTP the place is the query parameter. */
 export function queryIssues(error: InputError): InputIssue[] {
   return error.issues.map((issue) => ({
     ...issue,
     file: 'query',
-    ...(issue.field === '--where' ? { field: 'where' } : {}),
+    ...(issue.field?.startsWith('--') === true ? { field: issue.field.replace(/^--/, '') } : {}),
     ...(issue.hint?.startsWith('e.g. --where') === true
       ? { hint: 'e.g. ?kind=electoral or ?where=kind=electoral' }
       : {}),
   }));
+}
+
+/** An InputError raised by code shared with the CLI, as a 400 whose issues name the query parameters. */
+export function asQueryError(error: unknown): never {
+  if (!(error instanceof InputError)) throw error;
+  const issues = queryIssues(error);
+  throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
+}
+
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
+
+/**
+ * `?kind=electoral&where=side=challenger` as FIELD=VALUE conditions, in the order given: every key but `own` (the
+ * route's own parameters) is a condition, so that every route that filters episodes reads filters alike.
+ */
+export function conditionsOf(query: Record<string, unknown>, own: ReadonlySet<string>): string[] {
+  const conditions: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (own.has(key)) continue;
+    for (const item of asList(value)) {
+      if (typeof item !== 'string')
+        throw new ApiError(400, 'bad-request', `query: ${key}: expected text`, {
+          issues: [{ file: 'query', field: key, message: 'expected text' }],
+        });
+      conditions.push(key === 'where' ? item : `${key}=${item}`);
+    }
+  }
+  return conditions;
+}
+
+/** A query split into the route's own parameters (to validate with its schema) and its episode filter. */
+export function splitFilterQuery(
+  query: unknown,
+  own: readonly string[],
+): { params: Record<string, unknown>; where: string[]; filter: ReturnType<typeof parseFilter> } {
+  const entries = Object.entries((query ?? {}) as Record<string, unknown>);
+  const ownKeys = new Set(own.filter((key) => key !== 'where'));
+  const params = Object.fromEntries(entries.filter(([key]) => ownKeys.has(key)));
+  const where = conditionsOf(Object.fromEntries(entries), ownKeys);
+  return { params, where, filter: queryFilter(where) };
 }
 
 /** `where=FIELD=VALUE` conditions, parsed as the CLI's `--where`, with their issues placed in the query. */
@@ -34,8 +75,6 @@ export function queryFilter(where: readonly string[]): ReturnType<typeof parseFi
   try {
     return parseFilter(where, (name) => loadStateTable().find(name)?.cow);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const issues = queryIssues(error);
-    throw new ApiError(400, 'bad-request', issues.map(formatIssue).join('\n'), { issues });
+    asQueryError(error);
   }
 }

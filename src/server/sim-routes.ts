@@ -20,6 +20,7 @@ import {
 import { ApiError } from './api-error.js';
 import { LIMITS } from './api-schemas.js';
 import { sendNdjson } from './ndjson-stream.js';
+import { objectBody } from './object-body.js';
 import { parseInput } from './parse-input.js';
 import type { SimulationGate } from './simulation-gate.js';
 
@@ -96,7 +97,7 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
   }
 
   app.post('/api/sim/run', async (request, reply) => {
-    const body = parseInput(runEnvelopeSchema, request.body ?? {}, 'body');
+    const body = parseInput(runEnvelopeSchema, objectBody(request.body), 'body');
     const scenario = resolveScenario(body.scenario, { file: 'body.scenario' });
     if (scenario.runs > LIMITS.runs) throw tooBig('scenario.runs', scenario.runs, LIMITS.runs, 'runs');
     const release = gate.enter();
@@ -113,7 +114,7 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
   });
 
   app.post('/api/sim/sweep', async (request, reply) => {
-    const spec = parseSweepSpec(request.body ?? {}, 'body');
+    const spec = parseSweepSpec(objectBody(request.body), 'body');
     const count = pointCount(spec);
     if (count > LIMITS.sweepPoints)
       throw tooBig(

@@ -4,7 +4,7 @@ import { episodeSurvival } from '../stats/index.js';
 import { matchesFilter } from '../store/index.js';
 import { survivalQuerySchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
-import { field, list, queryFilter } from './query-filter.js';
+import { asQueryError, field, splitFilterQuery } from './query-filter.js';
 import type { SnapshotCache } from './record-snapshot.js';
 
 export interface SurvivalRoutesOptions {
@@ -13,17 +13,23 @@ export interface SurvivalRoutesOptions {
 
 export async function survivalRoutes(app: FastifyInstance, options: SurvivalRoutesOptions): Promise<void> {
   app.get('/api/survival', async (request) => {
-    const query = parseInput(survivalQuerySchema, request.query, 'query');
+    // FIELD=VALUE keys filter as on GET /api/episodes; the rest are the curves' own parameters.
+    const { params, where, filter } = splitFilterQuery(request.query, Object.keys(survivalQuerySchema.shape));
+    const query = parseInput(survivalQuerySchema, params, 'query');
     const by = query.by === undefined ? undefined : field(query.by, 'by');
-    const where = list(query.where);
-    const filter = queryFilter(where);
     const snapshot = await options.record.get(query.record);
     const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
-    const result = episodeSurvival(episodes, {
-      event: query.event,
-      scale: query.scale,
-      ...(by !== undefined ? { by } : {}),
-    });
+    // The stats module names the CLI's options in its issues; asQueryError names the query's.
+    let result: ReturnType<typeof episodeSurvival>;
+    try {
+      result = episodeSurvival(episodes, {
+        event: query.event,
+        scale: query.scale,
+        ...(by !== undefined ? { by } : {}),
+      });
+    } catch (error) {
+      asQueryError(error);
+    }
     return { provenance: snapshot.provenance, where, result };
   });
 }

@@ -7,7 +7,7 @@ import { EXCLUSION_RULES, isExclusionRule, tabulateEpisodes } from '../stats/ind
 import { matchesFilter } from '../store/index.js';
 import { tableQuerySchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
-import { field, list, queryFilter } from './query-filter.js';
+import { field, list, splitFilterQuery } from './query-filter.js';
 import type { SnapshotCache } from './record-snapshot.js';
 
 export interface TableRoutesOptions {
@@ -23,7 +23,9 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
 
   app.get('/api/table', async (request, reply) => {
     reply.type('application/json; charset=utf-8');
-    const query = parseInput(tableQuerySchema, request.query, 'query');
+    // FIELD=VALUE keys filter as on GET /api/episodes; the rest are the table's own parameters.
+    const { params, where, filter } = splitFilterQuery(request.query, Object.keys(tableQuerySchema.shape));
+    const query = parseInput(tableQuerySchema, params, 'query');
     const row = field(query.row, 'row');
     const column = field(query.by, 'by');
     const exclude = list(query.exclude).map((rule) => {
@@ -36,8 +38,6 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
         hint: `rules: ${Object.keys(EXCLUSION_RULES).join(', ')}`,
       });
     });
-    const where = list(query.where);
-    const filter = queryFilter(where);
     const snapshot = await record.get(query.record);
     const key = JSON.stringify([
       snapshot.provenance.record.hash,

@@ -6,7 +6,9 @@ import {
   type Episode,
   InputError,
   type InputIssue,
+  neutraliseCsvCell,
   type RecordAt,
+  restoreCsvCell,
   type Source,
 } from '../domain/index.js';
 
@@ -167,22 +169,30 @@ export function parseEpisodesCsv(text: string, file: string): RecordAt[] {
       };
       return { value: undefined, file, line, issues: [issue] };
     }
-    const row = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']));
+    // An exported cell that was guarded against formula injection is read as it was before.
+    const row = Object.fromEntries(columns.map((c, i) => [c, restoreCsvCell(record[i] ?? '')]));
     return rowToRecord(row, { file, line });
   });
 }
 
-/** The episodes as CSV, every field a column (targetClass included, for readers; imports check it). */
-export function formatEpisodesCsv(episodes: readonly Episode[]): string {
-  const rows = episodes.map((e) =>
-    EPISODE_FIELDS.map((field) => {
-      const value = e[field];
-      if (field === 'sources') return e.sources.map(formatSourceLine).join('\n');
-      if (field === 'basis') return Object.keys(e.basis).length === 0 ? '' : JSON.stringify(e.basis);
-      if (Array.isArray(value)) return value.join(';');
-      if (value === null) return '';
-      return String(value);
-    }),
-  );
-  return stringify([[...EPISODE_FIELDS], ...rows], { record_delimiter: '\n' });
+function episodeCell(e: Episode, field: (typeof EPISODE_FIELDS)[number]): string {
+  const value = e[field];
+  if (field === 'sources') return e.sources.map(formatSourceLine).join('\n');
+  if (field === 'basis') return Object.keys(e.basis).length === 0 ? '' : JSON.stringify(e.basis);
+  if (Array.isArray(value)) return value.join(';');
+  if (value === null) return '';
+  return String(value);
+}
+
+/**
+ * The episodes as CSV, every field a column (targetClass included, for readers; imports check it). A cell a
+ * spreadsheet would run as a formula is written with a leading `'` (neutraliseCsvCell); the parser takes it off.
+ * `columns` keeps only those fields (the API's `fields=`).
+ */
+export function formatEpisodesCsv(
+  episodes: readonly Episode[],
+  columns: readonly (typeof EPISODE_FIELDS)[number][] = EPISODE_FIELDS,
+): string {
+  const rows = episodes.map((e) => columns.map((field) => neutraliseCsvCell(episodeCell(e, field))));
+  return stringify([[...columns], ...rows], { record_delimiter: '\n' });
 }
