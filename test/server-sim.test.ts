@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/server/index.js';
-import { parseScenario, simulateScenario } from '../src/sim/index.js';
+import {
+  discoverScenarios,
+  expandSweep,
+  MODEL_VERSION,
+  parseScenario,
+  parseSweepSpec,
+  runSweepPoint,
+  simulateScenario,
+} from '../src/sim/index.js';
 import { useTestServer } from './support/server.js';
 
 const server = useTestServer();
@@ -201,5 +209,73 @@ describe('streaming over a real socket', () => {
       body: JSON.stringify({ runs: 100, grid: { aid: [0.1, 0.5] } }),
     });
     expect(lines(await sweep.text()).map((e) => e.type)).toEqual(['start', 'point', 'point', 'done']);
+  });
+});
+
+describe('POST /api/sim/discover', () => {
+  const sweep = {
+    base: { preset: 'small-state-challenger' },
+    runs: 200,
+    seed: 3,
+    latinHypercube: { samples: 40, ranges: { heavyHandedness: [0, 1], opportunism: [0, 0.4] } },
+  };
+  const where = 'rates.defectedWithin10YearsOfAscent < 0.3';
+
+  it('gives what PRIM gives over the same sweep run in the library', async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sim/discover',
+      payload: { sweep, where },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    const points = expandSweep(parseSweepSpec(sweep)).map((p) => runSweepPoint(p));
+    expect(body.discovery).toEqual(JSON.parse(JSON.stringify(discoverScenarios(points, where))));
+    expect(body.discovery.parameters).toEqual(['heavyHandedness', 'opportunism']);
+    expect(body.discovery.meeting).toBeGreaterThan(0);
+    expect(body.provenance).toMatchObject({ model: MODEL_VERSION, seed: 3 });
+  });
+
+  it('streams start, one progress line a point and the result as NDJSON when asked', async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sim/discover',
+      payload: { sweep: { ...sweep, latinHypercube: { ...sweep.latinHypercube, samples: 12 } }, where },
+      headers: { accept: 'application/x-ndjson' },
+    });
+    const types = lines(response.body).map((e) => e.type);
+    expect(types).toEqual(['start', ...Array(12).fill('progress'), 'result']);
+  });
+
+  it('answers 400 naming where= for a condition it cannot read, before running anything', async () => {
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sim/discover',
+      payload: { sweep, where: 'npv is good' },
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.issues[0]).toMatchObject({ field: 'where', value: 'npv is good' });
+    expect(JSON.stringify(body)).not.toContain('--where');
+  });
+
+  it('answers 400 for an outcome no point has, and for a sweep over the limits', async () => {
+    const unknown = await server.app.inject({
+      method: 'POST',
+      url: '/api/sim/discover',
+      payload: { sweep: { ...sweep, runs: 20 }, where: 'rates.nonsense > 0.5' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().issues[0]).toMatchObject({ field: 'where', value: 'rates.nonsense' });
+    const big = await server.app.inject({
+      method: 'POST',
+      url: '/api/sim/discover',
+      payload: {
+        sweep: { ...sweep, latinHypercube: { ...sweep.latinHypercube, samples: LIMITS.sweepPoints + 1 } },
+        where,
+      },
+    });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().issues[0].field).toBe('sweep.latinHypercube.samples');
   });
 });

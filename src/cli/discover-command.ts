@@ -1,7 +1,7 @@
 /** `meddle sim discover`: the region of a sweep's parameters where a condition holds, by PRIM. */
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
-import { textTable } from '../render/index.js';
+import { peelingChartOptions, renderPlotSvg, textTable } from '../render/index.js';
 import {
   type Discovery,
   discoverScenarios,
@@ -10,7 +10,7 @@ import {
   type SweepPointResult,
 } from '../sim/index.js';
 import { runSweepOnPool } from '../sim-runner/index.js';
-import { readTextFile } from '../store/index.js';
+import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { percent, progressFor, workersOption } from './sim-options.js';
@@ -112,6 +112,7 @@ export function registerDiscoverCommand(sim: Command, context: CommandContext): 
       '0.5',
     )
     .option('--workers <n>', 'worker threads when a sweep file is run')
+    .option('--chart <file.svg>', 'also write the peeling trajectory (coverage against density) as SVG')
     .option('--json', 'print JSON')
     .action(
       async (
@@ -122,6 +123,7 @@ export function registerDiscoverCommand(sim: Command, context: CommandContext): 
           minMass: string;
           minCoverage: string;
           workers?: string;
+          chart?: string;
           json?: boolean;
         },
       ) => {
@@ -129,7 +131,16 @@ export function registerDiscoverCommand(sim: Command, context: CommandContext): 
         const minMass = fraction(options.minMass, '--min-mass', 0, 1);
         const minCoverage = fraction(options.minCoverage, '--min-coverage', -1e-12, 1 + 1e-12);
         const points = await sweepPoints(file, workersOption(options.workers), context);
-        const discovery = discoverScenarios(points, options.where, { alpha, minMass, minCoverage });
+        const discovery = discoverScenarios(points, options.where, {
+          conditionField: '--where',
+          alpha,
+          minMass,
+          minCoverage,
+        });
+        if (options.chart !== undefined) {
+          writeFileAtomic(options.chart, renderPlotSvg(peelingChartOptions(discovery)));
+          line(io.err, `wrote ${options.chart}`);
+        }
         if (options.json === true) io.out(json({ meddle: MEDDLE_VERSION, sweep: file, ...discovery }));
         else line(io.out, discoveryText(discovery));
       },

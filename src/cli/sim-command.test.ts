@@ -135,11 +135,24 @@ describe('meddle sim', () => {
       '--json',
     ]);
     expect(JSON.parse(again.stdout).trajectory).toEqual(found.trajectory);
-    const text = await meddle(['sim', 'discover', out, '--where', 'rates.alignedAtHorizon >= 0.3']);
+    const chart = join(dir, 'peeling.svg');
+    const text = await meddle([
+      'sim',
+      'discover',
+      out,
+      '--where',
+      'rates.alignedAtHorizon >= 0.3',
+      '--chart',
+      chart,
+    ]);
     expect(text.stdout).toContain('chosen (*): the densest box covering at least 50.0 %');
+    expect(readFileSync(chart, 'utf8')).toMatch(
+      /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*chosen: box/,
+    );
     const typo = await meddle(['sim', 'discover', out, '--where', 'rates.alignedAtHorison >= 0.3']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('no point of the sweep has this');
+    expect(typo.stderr).toContain('--where');
     const unreadable = await meddle(['sim', 'discover', out, '--where', 'npv is good']);
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toContain('cannot read this comparison');

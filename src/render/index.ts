@@ -1,6 +1,7 @@
 /** Output formats: text tables and citations. */
 export * from './assessment-report.js';
 export * from './citation.js';
+export * from './discovery-chart.js';
 export * from './plot-svg.js';
 export * from './sensitivity-chart.js';
 export * from './survival-chart.js';

@@ -280,6 +280,46 @@ export const sweepEventSchema = z
   ])
   .describe('one line of the NDJSON stream');
 
+export const discoverBodySchema = z.strictObject({
+  sweep: sweepSpecSchema.describe(
+    `the sweep whose points are searched, as POST /api/sim/sweep takes it (at most ${LIMITS.sweepPoints} points), run first`,
+  ),
+  where: z
+    .string()
+    .min(1)
+    .max(1000)
+    .describe('the condition on each point, e.g. "means.npv > 0 and rates.alignedAtHorizon >= 0.5"'),
+  alpha: z.number().gt(0).lt(0.5).default(0.05).describe("share of the box's points peeled a step"),
+  minMass: z.number().gt(0).lt(1).default(0.05).describe('the smallest box, as a share of the points'),
+  minCoverage: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe('the chosen box covers at least this share of the points meeting the condition'),
+});
+
+export const discoveryResultSchema = z.looseObject({
+  discovery: z.looseObject({
+    condition: z.string(),
+    parameters: z.array(z.string()),
+    points: z.int(),
+    meeting: z.int(),
+    chosen: z.int(),
+    trajectory: z.array(z.looseObject({ mass: z.number(), density: z.number(), coverage: z.number() })),
+  }),
+  provenance: z.looseObject({ model: z.string(), seed: z.int() }),
+});
+
+export const discoverEventSchema = z
+  .union([
+    z.object({ type: z.literal('start'), points: z.int(), runs: z.int() }),
+    z.object({ type: z.literal('progress'), done: z.int(), total: z.int() }),
+    z.object({ type: z.literal('result'), result: discoveryResultSchema }),
+    z.object({ type: z.literal('error'), error: errorSchema }),
+  ])
+  .describe('one line of the NDJSON stream');
+
 export const parametersSchema = z.object({
   parameters: z.array(
     z.object({

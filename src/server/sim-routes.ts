@@ -1,24 +1,31 @@
-/** The simulation over HTTP: one scenario's Monte Carlo and parameter sweeps, both bounded, the long ones streamed. */
+/**
+ * The simulation over HTTP: one scenario's Monte Carlo, parameter sweeps and scenario discovery over a sweep, all
+ * bounded, the long ones streamed.
+ */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   DEFAULT_CONSTANTS,
+  discoverScenarios,
   expandSweep,
   MODEL_VERSION,
   NUMERIC_PARAMETERS,
   PRESETS,
+  parseCondition,
   parseSweepSpec,
   type RunBlock,
   resolveScenario,
   runSweepPoint,
   type Scenario,
+  type SweepPoint,
+  type SweepPointResult,
   type SweepSpec,
   simulateBlock,
   summariseBlocks,
 } from '../sim/index.js';
 import { ApiError } from './api-error.js';
-import { LIMITS } from './api-schemas.js';
+import { discoverBodySchema, LIMITS } from './api-schemas.js';
 import { sendNdjson } from './ndjson-stream.js';
 import { objectBody } from './object-body.js';
 import { parseInput } from './parse-input.js';
@@ -113,22 +120,41 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
     }
   });
 
-  app.post('/api/sim/sweep', async (request, reply) => {
-    const spec = parseSweepSpec(objectBody(request.body), 'body');
+  /** A sweep spec read from `field` of the body, expanded, within the API's limits. */
+  function boundedSweep(
+    input: unknown,
+    field: string,
+  ): { spec: SweepSpec; points: SweepPoint[]; runs: number } {
+    const spec = parseSweepSpec(input, field);
+    const prefix = field === 'body' ? '' : `${field.replace(/^body\./, '')}.`;
     const count = pointCount(spec);
     if (count > LIMITS.sweepPoints)
       throw tooBig(
-        spec.grid !== undefined ? 'grid' : 'latinHypercube.samples',
+        `${prefix}${spec.grid !== undefined ? 'grid' : 'latinHypercube.samples'}`,
         count,
         LIMITS.sweepPoints,
         'points',
       );
-    const points = expandSweep(spec, 'body');
+    const points = expandSweep(spec, field);
     // Each point is computed in one go on the event loop: its size bounds how long other requests wait.
     const largest = Math.max(...points.map((p) => p.scenario.runs));
-    if (largest > LIMITS.sweepPointRuns) throw tooBig('runs', largest, LIMITS.sweepPointRuns, 'runs a point');
+    if (largest > LIMITS.sweepPointRuns)
+      throw tooBig(`${prefix}runs`, largest, LIMITS.sweepPointRuns, 'runs a point');
     const runs = points.reduce((sum, p) => sum + p.scenario.runs, 0);
-    if (runs > LIMITS.sweepRuns) throw tooBig('runs', runs, LIMITS.sweepRuns, 'runs over all points');
+    if (runs > LIMITS.sweepRuns)
+      throw tooBig(`${prefix}runs`, runs, LIMITS.sweepRuns, 'runs over all points');
+    return { spec, points, runs };
+  }
+
+  const sweepProvenance = (spec: SweepSpec) => ({
+    model: MODEL_VERSION,
+    seed: spec.seed,
+    seeding: spec.seeding,
+    constants: DEFAULT_CONSTANTS,
+  });
+
+  app.post('/api/sim/sweep', async (request, reply) => {
+    const { spec, points, runs } = boundedSweep(objectBody(request.body), 'body');
     const release = gate.enter();
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
@@ -136,16 +162,41 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
         if (gone(reply)) return;
         yield { type: 'point', done: i + 1, total: points.length, point: runSweepPoint(point) } as const;
       }
-      yield {
-        type: 'done',
-        provenance: {
-          model: MODEL_VERSION,
-          seed: spec.seed,
-          seeding: spec.seeding,
-          constants: DEFAULT_CONSTANTS,
-        },
-      } as const;
+      yield { type: 'done', provenance: sweepProvenance(spec) } as const;
     }
     return sendNdjson(reply, events, release);
+  });
+
+  app.post('/api/sim/discover', async (request, reply) => {
+    const body = parseInput(discoverBodySchema, objectBody(request.body), 'body');
+    const { spec, points, runs } = boundedSweep(body.sweep, 'body.sweep');
+    // A condition that cannot be read is refused before any point is run.
+    parseCondition(body.where, 'where');
+    const release = gate.enter();
+    async function* events() {
+      yield { type: 'start', points: points.length, runs } as const;
+      const results: SweepPointResult[] = [];
+      for (const [i, point] of points.entries()) {
+        if (gone(reply)) return;
+        results.push(runSweepPoint(point));
+        yield { type: 'progress', done: i + 1, total: points.length } as const;
+        await yieldToLoop();
+      }
+      const discovery = discoverScenarios(results, body.where, {
+        conditionField: 'where',
+        alpha: body.alpha,
+        minMass: body.minMass,
+        minCoverage: body.minCoverage,
+      });
+      yield { type: 'result', result: { discovery, provenance: sweepProvenance(spec) } } as const;
+    }
+    if ((request.headers.accept ?? '').includes('application/x-ndjson'))
+      return sendNdjson(reply, events, release);
+    try {
+      for await (const event of events()) if (event.type === 'result') return event.result;
+      return reply; // the client went away; nothing is sent
+    } finally {
+      release();
+    }
   });
 }

@@ -40,8 +40,14 @@ function valueAt(point: Point, path: string): number | undefined {
   return v === undefined || !Number.isFinite(v) ? undefined : v;
 }
 
-/** Parses a condition; an InputError quotes the part that cannot be read. */
-export function parseCondition(text: string): { readonly test: Test; readonly paths: readonly string[] } {
+/**
+ * Parses a condition; an InputError quotes the part that cannot be read, under `field`, the name the caller took
+ * the condition by (`--where` on the CLI, `where` in the API).
+ */
+export function parseCondition(
+  text: string,
+  field = 'condition',
+): { readonly test: Test; readonly paths: readonly string[] } {
   const paths: string[] = [];
   const clause = (part: string): Test => {
     const m =
@@ -50,7 +56,7 @@ export function parseCondition(text: string): { readonly test: Test; readonly pa
       );
     if (m === null)
       throw new InputError({
-        field: '--where',
+        field,
         value: part.trim(),
         message: 'cannot read this comparison',
         hint: HINT,
@@ -64,8 +70,7 @@ export function parseCondition(text: string): { readonly test: Test; readonly pa
       return v !== undefined && compare(v, bound);
     };
   };
-  if (text.trim() === '')
-    throw new InputError({ field: '--where', message: 'write a condition', hint: HINT });
+  if (text.trim() === '') throw new InputError({ field, message: 'write a condition', hint: HINT });
   const alternatives = text.split(/\s+or\s+/i).map((alt) => alt.split(/\s+and\s+/i).map(clause));
   return { test: (point) => alternatives.some((all) => all.every((t) => t(point))), paths };
 }
@@ -86,9 +91,10 @@ export interface Discovery extends PrimResult {
 export function discoverScenarios(
   points: readonly Point[],
   condition: string,
-  options: PrimOptions = {},
+  options: PrimOptions & { readonly conditionField?: string } = {},
 ): Discovery {
-  const { test, paths } = parseCondition(condition);
+  const { conditionField = 'condition', ...primOptions } = options;
+  const { test, paths } = parseCondition(condition, conditionField);
   for (const path of paths)
     if (!points.some((p) => valueAt(p, path) !== undefined)) {
       const [group = ''] = path.split('.');
@@ -100,7 +106,7 @@ export function discoverScenarios(
             ? Object.keys(first.values)
             : Object.keys(group === 'rates' ? first.summary.rates : first.summary.means);
       throw new InputError({
-        field: '--where',
+        field: conditionField,
         value: path,
         message: 'no point of the sweep has this',
         hint: `${group}: ${known.join(', ')}`,
@@ -116,6 +122,6 @@ export function discoverScenarios(
     });
   const x = points.map((p) => parameters.map((name) => p.values[name] as number));
   const y = points.map(test);
-  const result = prim(x, y, options);
+  const result = prim(x, y, primOptions);
   return { ...result, condition, parameters, points: points.length, meeting: y.filter(Boolean).length };
 }

@@ -1,6 +1,10 @@
-/** The Simulator page: the model's parameters as sliders, presets, a run with its paths and rates, and sweeps. */
+/**
+ * The Simulator page: the model's parameters as sliders, presets, a run with its paths and rates, sweeps, and
+ * scenario discovery over a Latin hypercube of the chosen parameters.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Rate, RunSummary } from '../sim/index.js';
+import { peelingChartOptions } from '../render/discovery-chart.js';
+import type { Discovery, Rate, RunSummary } from '../sim/index.js';
 import { ApiFailure, getJson, postNdjson } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
@@ -41,6 +45,11 @@ type SweepEvent =
       point: { values: Record<string, number>; summary: RunSummary };
     }
   | { type: 'done' };
+
+type DiscoverEvent =
+  | { type: 'start'; points: number }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; result: { discovery: Discovery; provenance: { model: string; seed: number } } };
 
 /** Not sliders: the Monte Carlo size and the seed are typed, as exact values matter for reproduction. */
 const TYPED = new Set(['runs', 'seed']);
@@ -113,6 +122,12 @@ export default function SimulatorPage() {
   const [sweepRuns, setSweepRuns] = useState(500);
   const [sweepData, setSweepData] = useState<Record<string, SweepDatum[]>>({});
   const [sweepProgress, setSweepProgress] = useState<{ done: number; total: number } | undefined>(undefined);
+  const [condition, setCondition] = useState('means.npv > 0');
+  const [samples, setSamples] = useState(60);
+  const [discovery, setDiscovery] = useState<Discovery | undefined>(undefined);
+  const [discoverProgress, setDiscoverProgress] = useState<{ done: number; total: number } | undefined>(
+    undefined,
+  );
 
   useEffect(() => {
     getJson<Parameters>('/api/sim/parameters').then((p) => {
@@ -202,6 +217,39 @@ export default function SimulatorPage() {
       setError(e instanceof ApiFailure || e instanceof Error ? e : new Error(String(e)));
     } finally {
       setSweepProgress(undefined);
+    }
+  };
+
+  const discover = async () => {
+    if (spec === undefined) return;
+    setError(undefined);
+    setDiscovery(undefined);
+    const base = scenarioOf(values, side, mode);
+    delete base.runs;
+    delete base.seed;
+    const ranges = Object.fromEntries(
+      swept.flatMap((name) => {
+        const p = spec.parameters.find((q) => q.name === name);
+        return p === undefined ? [] : [[name, [p.min, sliderMax(p)]]];
+      }),
+    );
+    setDiscoverProgress({ done: 0, total: samples });
+    try {
+      await postNdjson<DiscoverEvent>(
+        '/api/sim/discover',
+        {
+          sweep: { base, runs: sweepRuns, seed: values.seed ?? 1, latinHypercube: { samples, ranges } },
+          where: condition,
+        },
+        (event) => {
+          if (event.type === 'progress') setDiscoverProgress({ done: event.done, total: event.total });
+          else if (event.type === 'result') setDiscovery(event.result.discovery);
+        },
+      );
+    } catch (e) {
+      setError(e instanceof ApiFailure || e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setDiscoverProgress(undefined);
     }
   };
 
@@ -382,6 +430,88 @@ export default function SimulatorPage() {
           ))}
         </div>
       </section>
+      <section aria-label="discovery">
+        <h2>Scenario discovery</h2>
+        <p class="muted">
+          Where does a condition hold? The parameters chosen above are drawn together over their ranges (a
+          Latin hypercube), each point simulated with the runs a point above; PRIM then peels the space, a few
+          points at a time, towards the box where the condition holds most often. Each dot of the chart is one
+          box: its density is the share of its points that meet the condition, its coverage the share of all
+          such points it holds. The chosen box is the densest that still covers half of them.
+        </p>
+        <form class="filters" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            condition
+            <input
+              type="text"
+              name="condition"
+              size={40}
+              value={condition}
+              onInput={(e) => setCondition((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <label>
+            points
+            <input
+              type="number"
+              name="samples"
+              min={10}
+              max={spec.limits.sweepPoints}
+              value={samples}
+              onInput={(e) => setSamples(Number((e.target as HTMLInputElement).value))}
+            />
+          </label>
+          <button
+            type="button"
+            onClick={() => void discover()}
+            disabled={discoverProgress !== undefined || swept.length === 0}
+          >
+            Discover
+          </button>
+        </form>
+        <p class="muted">
+          A condition compares <code>rates.NAME</code> (a share of runs), <code>means.NAME</code> (a mean over
+          runs) or <code>values.NAME</code> (a drawn parameter) with a number, joined by <code>and</code> and{' '}
+          <code>or</code>: for instance <code>means.npv &gt; 0 and rates.alignedAtHorizon &gt;= 0.5</code>.
+        </p>
+        {discoverProgress !== undefined && <Progress {...discoverProgress} />}
+        {discovery !== undefined && <DiscoveryView discovery={discovery} />}
+      </section>
     </section>
+  );
+}
+
+function DiscoveryView({ discovery }: { discovery: Discovery }) {
+  const box = discovery.trajectory[discovery.chosen];
+  return (
+    <div data-testid="discovery">
+      <p>
+        {discovery.meeting} of {discovery.points} points meet <code>{discovery.condition}</code> (
+        {percent(discovery.baseDensity, 0)}).
+        {box !== undefined &&
+          ` In the chosen box ${percent(box.density, 0)} do, and it holds ${percent(box.coverage, 0)} of all that do, on ${percent(box.mass, 0)} of the points.`}
+      </p>
+      <PlotFigure options={peelingChartOptions(discovery)} label="peeling trajectory" />
+      {box !== undefined && (
+        <table class="rates" aria-label="chosen box">
+          <thead>
+            <tr>
+              <th>parameter</th>
+              <th>from</th>
+              <th>to</th>
+            </tr>
+          </thead>
+          <tbody>
+            {discovery.parameters.map((name, j) => (
+              <tr key={name}>
+                <th>{name}</th>
+                <td>{box.bounds[j]?.[0].toPrecision(3)}</td>
+                <td>{box.bounds[j]?.[1].toPrecision(3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

@@ -199,7 +199,7 @@ describe.skipIf(!available)('the web app in chromium', () => {
   );
 
   it(
-    'Simulator: runs a preset with its paths and outcome rates, then sweeps a parameter',
+    'Simulator: runs a preset with its paths and outcome rates, sweeps a parameter, and finds where a condition holds',
     async () => {
       const { page, errors } = await open('#/simulator');
       await page.waitForSelector('select[name=preset]');
@@ -218,6 +218,19 @@ describe.skipIf(!available)('the web app in chromium', () => {
       await page.fill('input[name=sweep-runs]', '200');
       await page.getByRole('button', { name: 'Sweep' }).click();
       await page.waitForSelector('[data-chart="sweep of targetPower"] svg', { timeout: 30_000 });
+
+      await page.check('input[name=sweep-heavyHandedness]');
+      await page.fill('input[name=samples]', '30');
+      await page.fill('input[name=condition]', 'rates.defected < 0.9');
+      await page.getByRole('button', { name: 'Discover' }).click();
+      await page.waitForSelector('[data-chart="peeling trajectory"] svg', { timeout: 30_000 });
+      expect(await page.getByTestId('discovery').locator('p').first().textContent()).toMatch(
+        /of 30 points meet rates\.defected < 0\.9/,
+      );
+      expect(await page.locator('table[aria-label="chosen box"] tbody th').allTextContents()).toEqual([
+        'targetPower',
+        'heavyHandedness',
+      ]);
       await finish(page, errors, 'simulator');
     },
     TIMEOUT,
