@@ -15,6 +15,7 @@ import { readTextFile } from '../store/index.js';
 import { seedValue } from './analytics-options.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 
 const COLUMNS = ['unit', 'coder', 'field', 'value'] as const;
 
@@ -100,9 +101,7 @@ const asLevel = (grid: Code[][], level: MeasurementLevel): Code[][] =>
 export function registerAgreementCommand(program: Command, context: CommandContext): void {
   program
     .command('agreement')
-    .description(
-      "intercoder reliability: Krippendorff's α per field with a bootstrap interval, and where coders disagree most",
-    )
+    .description(commandDescription('agreement'))
     .argument('<file>', 'CSV with columns unit, coder, field, value (an empty value is a missing code)')
     .option(
       '--level <FIELD=LEVEL>',

@@ -9,6 +9,7 @@ import { renderAssessmentReport } from '../render/assessment-report.js';
 import { loadBundledRecord, loadRelease, loadStateTable, readOperationFile } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 import { MEDDLE_VERSION } from './version.js';
 
 interface AssessOptions {
@@ -35,9 +36,7 @@ function writeReport(path: string, text: string): void {
 export function registerAssessCommand(program: Command, context: CommandContext): void {
   program
     .command('assess')
-    .description(
-      'assess a proposed operation: comparables, pooled base rates, simulated outcomes, cost ledger, risks, verdict and key assumptions',
-    )
+    .description(commandDescription('assess'))
     .argument('<scenario>', 'a YAML or JSON scenario file (see docs/assessment.md and examples/assess/)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option('--out <file>', 'write the report to this file instead of standard output')

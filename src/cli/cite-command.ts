@@ -5,11 +5,12 @@ import { distinctSources, toBibtex, toReference } from '../render/index.js';
 import { loadStateTable, parseFilter } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 
 export function registerCiteCommand(program: Command, context: CommandContext): void {
   program
     .command('cite')
-    .description('the sources behind the selected episodes, each once')
+    .description(commandDescription('cite'))
     .option('--where <FIELD=VALUE>', 'keep episodes where FIELD equals VALUE (repeatable)', collect, [])
     .option('--format <format>', 'bibtex or text', 'bibtex')
     .action(async (options: { where: string[]; format: string }, command: Command) => {

@@ -1,17 +1,12 @@
-/** What every command shares: the output, the store named by `--db`, and the provenance it reports. */
+/**
+ * What every command shares: the output and the store named by `--db`. It imports no store code until a command
+ * opens one, so that `meddle --version` and `--help` load almost nothing.
+ */
 import type { Command } from 'commander';
-import { type Episode, InputError } from '../domain/index.js';
-import {
-  DEFAULT_DB,
-  loadStateTable,
-  openReleaseStore,
-  openStore,
-  type RecordProvenance,
-  type RecordStore,
-  recordProvenance,
-} from '../store/index.js';
+import { InputError } from '../domain/input-error.js';
+import { DEFAULT_DB } from '../store/default-db.js';
+import type { RecordStore } from '../store/record-store.js';
 import type { CliIo } from './cli-io.js';
-import { MEDDLE_VERSION } from './version.js';
 
 export interface CommandContext {
   readonly io: CliIo;
@@ -28,8 +23,9 @@ export function createCommandContext(io: CliIo): CommandContext {
     (command.optsWithGlobals() as { db?: string }).db ?? io.env.MEDDLE_DB ?? DEFAULT_DB;
   const release = (command: Command): string | undefined =>
     (command.optsWithGlobals() as { record?: string }).record;
-  const open = (command: Command): Promise<RecordStore> => {
+  const open = async (command: Command): Promise<RecordStore> => {
     const version = release(command);
+    const { openReleaseStore, openStore } = await import('../store/index.js');
     if (version === undefined) return openStore(dbSpec(command));
     if ((command.optsWithGlobals() as { db?: string }).db !== undefined)
       throw new InputError({
@@ -53,26 +49,6 @@ export function createCommandContext(io: CliIo): CommandContext {
       }
     },
   };
-}
-
-/** What every JSON output opens with: who made it from which data. */
-export interface Provenance {
-  readonly meddle: string;
-  readonly record: RecordProvenance;
-}
-
-export async function provenanceOf(store: RecordStore, episodes?: readonly Episode[]): Promise<Provenance> {
-  const all = episodes ?? (await store.listEpisodes());
-  return { meddle: MEDDLE_VERSION, record: recordProvenance(await store.recordVersion(), all) };
-}
-
-/** A state's abbreviation for tables (`USA`), or its code when the list lacks it. */
-export function stateAbbr(cow: number): string {
-  return loadStateTable().byCode(cow)?.abbr ?? String(cow);
-}
-
-export function stateName(cow: number): string {
-  return loadStateTable().byCode(cow)?.name ?? String(cow);
 }
 
 /** Collects a repeatable option's values. */

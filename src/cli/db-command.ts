@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { initStore, openStore } from '../store/index.js';
 import { line } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 
 export function registerDbCommands(program: Command, context: CommandContext): void {
-  const db = program.command('db').description('the database behind the record');
+  const db = program.command('db').description(commandDescription('db'));
   db.command('init')
     .description('make a new database, seeded with the bundled record unless --empty')
     .option('--empty', 'start with no episodes')

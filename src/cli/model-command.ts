@@ -4,7 +4,9 @@ import { textTable } from '../render/index.js';
 import { applyExclusions, episodeDesign, logisticRegression, parseFormula } from '../stats/index.js';
 import { EXCLUDE_HELP, exclusionRules, selectEpisodes } from './analytics-options.js';
 import { line } from './cli-io.js';
-import { type CommandContext, collect, json, provenanceOf } from './command-context.js';
+import { type CommandContext, collect, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
+import { provenanceOf } from './record-labels.js';
 
 const signif = (x: number, digits = 4) =>
   Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x);
@@ -13,7 +15,7 @@ const stars = (p: number) => (p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '
 
 export function registerModelCommands(program: Command, context: CommandContext): void {
   const { io } = context;
-  const model = program.command('model').description('statistical models of the record');
+  const model = program.command('model').description(commandDescription('model'));
   model
     .command('logit')
     .description('logistic regression: OUTCOME ~ FIELD + FIELD … (e.g. proxyOutcome ~ side + targetClass)')

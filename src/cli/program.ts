@@ -1,41 +1,13 @@
 /** The `meddle` command tree: global options and every command group. */
 import { Command } from 'commander';
-import { registerAgreementCommand } from './agreement-command.js';
-import { registerAssessCommand } from './assess-command.js';
-import { registerCiteCommand } from './cite-command.js';
 import type { CliIo } from './cli-io.js';
 import { createCommandContext } from './command-context.js';
-import { registerDbCommands } from './db-command.js';
-import { registerModelCommands } from './model-command.js';
-import { registerPublishedCommands } from './published-command.js';
-import { registerRecordCommands } from './record-command.js';
-import { registerServeCommand } from './serve-command.js';
-import { registerSimCommands } from './sim-command.js';
-import { registerStatesCommand } from './states-command.js';
-import { registerSurvivalCommand } from './survival-command.js';
-import { registerTableCommands } from './table-command.js';
-import { registerTraceCommand } from './trace-command.js';
+import { COMMAND_GROUPS, commandWord, groupOf } from './command-groups.js';
 import { MEDDLE_VERSION } from './version.js';
 
-/** Each command group adds its commands to the program; a new group is one line here. */
-const COMMAND_GROUPS = [
-  registerRecordCommands,
-  registerDbCommands,
-  registerCiteCommand,
-  registerStatesCommand,
-  registerTraceCommand,
-  registerTableCommands,
-  registerPublishedCommands,
-  registerModelCommands,
-  registerSurvivalCommand,
-  registerAgreementCommand,
-  registerServeCommand,
-  registerSimCommands,
-  registerAssessCommand,
-];
-
-export function buildProgram(io: CliIo): Command {
-  const program = new Command('meddle')
+/** The program with its global options and no command yet. */
+function bareProgram(io: CliIo): Command {
+  return new Command('meddle')
     .description(
       'foreign interference in other states’ politics: the sourced record, statistics, simulation, assessment and case tracing',
     )
@@ -49,7 +21,28 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
+}
+
+/**
+ * The program for one run: every global option, and the commands of the group `argv` asks for. With no command
+ * (the top-level help, `--version`) or an unknown one, each command is listed by name and description only, so
+ * that the help and commander's suggestions still name them all.
+ */
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
+  const program = bareProgram(io);
+  const group = groupOf(commandWord(argv));
+  if (group !== undefined) (await group.load())(program, createCommandContext(io));
+  else
+    for (const { commands } of COMMAND_GROUPS)
+      for (const [name, description] of Object.entries(commands))
+        program.command(name).description(description);
+  return program;
+}
+
+/** The whole program, every group loaded: for tests and tools that inspect the command tree. */
+export async function buildFullProgram(io: CliIo): Promise<Command> {
+  const program = bareProgram(io);
   const context = createCommandContext(io);
-  for (const register of COMMAND_GROUPS) register(program, context);
+  for (const group of COMMAND_GROUPS) (await group.load())(program, context);
   return program;
 }

@@ -7,7 +7,9 @@ import { textTable } from '../render/index.js';
 import { checkPublished, checkTable, replicatePublished } from '../stats/index.js';
 import { PUBLISHED_DIR, type PublishedEntry, publishedFiles, readPublishedFile } from '../store/index.js';
 import { line } from './cli-io.js';
-import { type CommandContext, json, provenanceOf } from './command-context.js';
+import { type CommandContext, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
+import { provenanceOf } from './record-labels.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const list = (items: readonly string[]) => items.map((m, i) => `  ${i + 1}. ${m}`).join('\n');
@@ -42,9 +44,7 @@ export function registerPublishedCommands(program: Command, context: CommandCont
   const { io } = context;
   program
     .command('check-table')
-    .description(
-      'check a published result for inner consistency: totals, margins and percentages that do not add up, rates against their "one in N", sources that disagree, parts against their total',
-    )
+    .description(commandDescription('check-table'))
     .argument(
       '<file>',
       'a published result (data/published/*.yaml) or a table alone in meddle’s YAML table format (docs/methods.md)',
@@ -65,9 +65,7 @@ export function registerPublishedCommands(program: Command, context: CommandCont
 
   program
     .command('replicate')
-    .description(
-      'set each published result beside the same figure counted from the record: same universe and years, the published value, ours with its 95 % Wilson interval, and the difference',
-    )
+    .description(commandDescription('replicate'))
     .argument('[files...]', `published results to replicate (default: every file in ${PUBLISHED_DIR})`)
     .option('--json', 'print JSON with provenance')
     .action(async (files: string[], options: { json?: boolean }, command: Command) => {

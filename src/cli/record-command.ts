@@ -14,7 +14,7 @@ import {
   unknownsOf,
   validateEpisodes,
 } from '../domain/index.js';
-import { textTable } from '../render/index.js';
+import { textTable } from '../render/text-table.js';
 import {
   bundledRecordFiles,
   formatEpisodesCsv,
@@ -30,7 +30,9 @@ import {
   writeFileAtomic,
 } from '../store/index.js';
 import { line } from './cli-io.js';
-import { type CommandContext, collect, json, provenanceOf, stateAbbr, stateName } from './command-context.js';
+import { type CommandContext, collect, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
+import { provenanceOf, stateAbbr, stateName } from './record-labels.js';
 import { ReportedBadInput } from './reported-bad-input.js';
 
 const WHERE_HELP = 'keep episodes where FIELD equals VALUE (repeatable; list fields match any value)';
@@ -159,7 +161,7 @@ const shown = (value: unknown): string => {
 
 export function registerRecordCommands(program: Command, context: CommandContext): void {
   const { io } = context;
-  const record = program.command('record').description('the episode record: query, import, export, validate');
+  const record = program.command('record').description(commandDescription('record'));
 
   record
     .command('list')

@@ -1,6 +1,6 @@
 /** Runs one `meddle` invocation and turns its outcome into an exit code: 0 ok, 1 failure, 2 bad input. */
 import { CommanderError } from 'commander';
-import { formatIssue, isInputError } from '../domain/index.js';
+import { formatIssue, isInputError } from '../domain/input-error.js';
 import type { CliIo } from './cli-io.js';
 import { buildProgram } from './program.js';
 import { ReportedBadInput } from './reported-bad-input.js';
@@ -8,7 +8,7 @@ import { ReportedBadInput } from './reported-bad-input.js';
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

@@ -7,6 +7,7 @@ import { buildServer } from '../server/index.js';
 import { openStore } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** The built web app: dist/web, the same path from src/cli and from dist/cli. */
@@ -35,9 +36,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
   const { io } = context;
   program
     .command('serve')
-    .description(
-      'serve the JSON API (/api, described at /api/openapi.json) and the web app; writes need $MEDDLE_TOKEN',
-    )
+    .description(commandDescription('serve'))
     .option('--port <port>', 'TCP port (0 for any free one)', '8080')
     .option(
       '--host <address>',

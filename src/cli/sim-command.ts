@@ -32,6 +32,7 @@ import { runScenarioOnPool, runSweepOnPool, runSweepOnQueue, startSweepWorker } 
 import { openSweepPartial, readTextFile, sweepIdentity, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 import { registerDiscoverCommand } from './discover-command.js';
 import { registerSensitivityCommand } from './sensitivity-command.js';
 import { footer, percent, positiveInteger, progressFor, workersOption } from './sim-options.js';
@@ -143,7 +144,7 @@ function calibrationText(report: CalibrationReport): string {
 
 export function registerSimCommands(program: Command, context: CommandContext): void {
   const { io } = context;
-  const sim = program.command('sim').description('the principal–agent simulation of interference');
+  const sim = program.command('sim').description(commandDescription('sim'));
 
   sim
     .command('run')
@@ -364,7 +365,7 @@ export function registerSimCommands(program: Command, context: CommandContext): 
 
   program
     .command('worker')
-    .description('take sweep jobs off a BullMQ queue on Redis and run them, until interrupted')
+    .description(commandDescription('worker'))
     .requiredOption('--queue <redis-url>', 'the Redis the sweeps are queued on, e.g. redis://10.0.0.5:6379')
     .option('--concurrency <n>', 'jobs run at once (each takes a core while it runs)', '1')
     .action(async (options: { queue: string; concurrency: string }) => {

@@ -4,6 +4,7 @@ import { textTable } from '../render/index.js';
 import { loadStateTable } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 
 const spells = (list: readonly (readonly [number, number | null])[]): string =>
   list.map(([from, to]) => `${from}–${to ?? ''}`).join(', ');
@@ -11,7 +12,7 @@ const spells = (list: readonly (readonly [number, number | null])[]): string =>
 export function registerStatesCommand(program: Command, context: CommandContext): void {
   program
     .command('states')
-    .description('Correlates of War states: code, abbreviation, name, years as a member and as a major power')
+    .description(commandDescription('states'))
     .argument('[search]', 'part of a name or abbreviation')
     .option('--json', 'print JSON')
     .action((search: string | undefined, options: { json?: boolean }) => {

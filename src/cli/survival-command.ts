@@ -11,7 +11,9 @@ import {
 import { writeFileAtomic } from '../store/index.js';
 import { fieldName, selectEpisodes } from './analytics-options.js';
 import { line } from './cli-io.js';
-import { type CommandContext, collect, json, provenanceOf } from './command-context.js';
+import { type CommandContext, collect, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
+import { provenanceOf } from './record-labels.js';
 
 const number = (x: number | undefined, digits = 0) =>
   x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits);
@@ -25,9 +27,7 @@ export function registerSurvivalCommand(program: Command, context: CommandContex
   const { io } = context;
   program
     .command('survival')
-    .description(
-      'time from a proxy taking power to its defection (or the loss of the payoff), censored at the last year it was seen aligned: Kaplan–Meier curves, medians and the log-rank test',
-    )
+    .description(commandDescription('survival'))
     .addOption(
       new Option('--event <event>', 'what ends the time: the proxy defects, or the payoff is lost')
         .choices(SURVIVAL_EVENTS)

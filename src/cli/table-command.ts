@@ -20,7 +20,9 @@ import {
   selectEpisodes,
 } from './analytics-options.js';
 import { line } from './cli-io.js';
-import { type CommandContext, collect, json, provenanceOf } from './command-context.js';
+import { type CommandContext, collect, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
+import { provenanceOf } from './record-labels.js';
 
 function tableFormat(name: string): TableFormat {
   if ((TABLE_FORMATS as readonly string[]).includes(name)) return name as TableFormat;
@@ -36,9 +38,7 @@ export function registerTableCommands(program: Command, context: CommandContext)
   const { io } = context;
   program
     .command('table')
-    .description(
-      'cross-tabulate two coded fields: counts, column shares with intervals, margins, and the test of association',
-    )
+    .description(commandDescription('table'))
     .argument('<row>', 'the field down the side, e.g. proxyOutcome')
     .requiredOption('--by <column>', 'the field across the top, e.g. side')
     .option('--where <FIELD=VALUE>', 'keep episodes where FIELD equals VALUE (repeatable)', collect, [])

@@ -7,6 +7,7 @@ import { loadBundledRecord } from '../store/index.js';
 import { traceCase } from '../trace/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
+import { commandDescription } from './command-groups.js';
 import { MEDDLE_VERSION } from './version.js';
 
 interface TraceOptions {
@@ -18,9 +19,7 @@ interface TraceOptions {
 export function registerTraceCommand(program: Command, context: CommandContext): void {
   program
     .command('trace')
-    .description(
-      'trace a case: timeline with mechanism tags, leverage and grievance arc, indicators, ACH and Bayesian updates',
-    )
+    .description(commandDescription('trace'))
     .argument('<case>', 'a bundled case id (soviet-ccp) or a folder holding case.yaml')
     .option('--hypotheses <file>', "hypotheses to weigh instead of the case folder's hypotheses.yaml")
     .addOption(

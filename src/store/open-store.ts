@@ -3,16 +3,15 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { InputError } from '../domain/index.js';
-import { loadBundledRecord } from './bundled-data.js';
 import type { Database } from './database-types.js';
-import { isPostgresUrl, openPostgresDatabase, redactUrl } from './dialects/postgres-database.js';
+import { DEFAULT_DB } from './default-db.js';
+import { isPostgresUrl, redactUrl } from './dialects/postgres-url.js';
 import { openSqliteDatabase } from './dialects/sqlite-database.js';
 import { createKyselyRecordStore } from './kysely-record-store.js';
 import { migrateToLatest } from './migrations.js';
-import { loadRelease } from './record-releases.js';
 import type { RecordStore } from './record-store.js';
 
-export const DEFAULT_DB = './meddle.db';
+export { DEFAULT_DB };
 
 export interface OpenOptions {
   /** What a new database starts with: the bundled record (the default) or nothing. */
@@ -26,6 +25,8 @@ async function isFresh(db: Kysely<Database>): Promise<boolean> {
 
 async function seed(store: RecordStore, kind: 'bundled' | 'empty'): Promise<void> {
   if (kind === 'empty') return store.replaceAll([], 'custom');
+  // Read and validated only when a new database is seeded, not on every open.
+  const { loadBundledRecord } = await import('./bundled-data.js');
   const bundled = loadBundledRecord();
   await store.replaceAll(bundled.episodes, bundled.provenance.version);
 }
@@ -81,6 +82,8 @@ export async function initStore(
 export async function openStore(spec: string = DEFAULT_DB, options: OpenOptions = {}): Promise<RecordStore> {
   const kind = options.seed ?? 'bundled';
   if (isPostgresUrl(spec)) {
+    // The driver is loaded only for a PostgreSQL URL: a SQLite user never pays for it.
+    const { openPostgresDatabase } = await import('./dialects/postgres-database.js');
     const db = openPostgresDatabase(spec);
     const store = createKyselyRecordStore(db, redactUrl(spec));
     try {
@@ -116,6 +119,7 @@ export async function openStore(spec: string = DEFAULT_DB, options: OpenOptions 
 
 /** A read-only view of one release: an in-memory SQLite database holding it, gone when closed. */
 export async function openReleaseStore(version: string): Promise<RecordStore> {
+  const { loadRelease } = await import('./record-releases.js');
   const release = loadRelease(version);
   const db = openSqliteDatabase(':memory:', { mustExist: false });
   const store = createKyselyRecordStore(db, `release ${version}`);
