@@ -1,4 +1,5 @@
 /** Output formats: text tables and citations. */
+export * from './arc-chart.js';
 export * from './assessment-report.js';
 export * from './citation.js';
 export * from './discovery-chart.js';

@@ -1,8 +1,9 @@
 /** The shell: navigation between the five pages; every page but the first is fetched when first visited. */
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBox } from './error-box.js';
 import { href, type Route, useHashRoute } from './hash-route.js';
+import { useTitle } from './page-title.js';
 import { RecordPage } from './record-page.js';
 
 type PageModule = { default: ComponentType<{ route: Route }> };
@@ -44,32 +45,100 @@ function LazyPage({ route }: { route: Route }) {
   return <Page route={route} />;
 }
 
+/** A hash link would change the route (#main is no page), so the skip link moves focus itself. */
+function SkipLink() {
+  return (
+    // biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; only the hash routing makes it act
+    <a
+      class="skip"
+      href="#main"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}
+
+/**
+ * The pages' links; on a narrow screen they fold behind a menu button (style.css hides them until it is open).
+ * The menu closes when a page is chosen and on Escape, which gives focus back to the button.
+ */
+function SiteNav({ current }: { current: string }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [current]);
+  return (
+    <nav
+      aria-label="pages"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        class="menu"
+        ref={button}
+        aria-expanded={open}
+        aria-controls="nav-links"
+        onClick={() => setOpen((o) => !o)}
+      >
+        Menu
+      </button>
+      <ul id="nav-links" class={open ? 'links open' : 'links'}>
+        {NAV.map(([page, label]) => (
+          <li key={page}>
+            <a
+              href={href(page)}
+              aria-current={current === page ? 'page' : undefined}
+              onClick={() => setOpen(false)}
+            >
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function NoPage({ page }: { page: string }) {
+  useTitle('No such page');
+  return (
+    <>
+      <h1>No such page</h1>
+      <p>
+        No page “{page}”. <a href={href('record')}>Go to the record.</a>
+      </p>
+    </>
+  );
+}
+
 export function App() {
   const route = useHashRoute();
   const known = route.page === 'record' || route.page in LAZY_PAGES;
   return (
     <>
+      <SkipLink />
       <header>
         <a class="brand" href={href('record')}>
           meddle
         </a>
-        <nav>
-          {NAV.map(([page, label]) => (
-            <a key={page} href={href(page)} aria-current={route.page === page ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
-        </nav>
+        <SiteNav current={route.page} />
       </header>
-      <main>
+      {/* tabIndex -1: the skip link focuses the main region, which is not a control of its own. */}
+      <main id="main" tabIndex={-1}>
         {route.page === 'record' ? (
           <RecordPage route={route} />
         ) : known ? (
           <LazyPage route={route} />
         ) : (
-          <p>
-            No page “{route.page}”. <a href={href('record')}>Go to the record.</a>
-          </p>
+          <NoPage page={route.page} />
         )}
       </main>
     </>

@@ -5,7 +5,9 @@ import { ApiFailure, getJson, type Issue } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
 import { href } from './hash-route.js';
+import { useTitle } from './page-title.js';
 import type { Fields } from './record-types.js';
+import { ScrollBox } from './scroll-box.js';
 
 /** A starting point: the record's best odds, an incumbent in a small state's election (examples/assess/). */
 const EXAMPLE = {
@@ -115,30 +117,32 @@ function Report({ assessment }: { assessment: Assessment }) {
         </tbody>
       </table>
       <h3>Closest historical cases</h3>
-      <table aria-label="comparables">
-        <thead>
-          <tr>
-            <th>episode</th>
-            <th>year</th>
-            <th>similarity</th>
-            <th>proxy</th>
-            <th>payoff</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparables.list.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <a href={href('record', c.id)}>{c.title}</a>
-              </td>
-              <td>{c.startYear}</td>
-              <td>{percent(c.similarity.value)}</td>
-              <td>{c.proxyOutcome}</td>
-              <td>{c.payoff}</td>
+      <ScrollBox label="closest historical cases">
+        <table aria-label="comparables">
+          <thead>
+            <tr>
+              <th>episode</th>
+              <th>year</th>
+              <th>similarity</th>
+              <th>proxy</th>
+              <th>payoff</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {comparables.list.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <a href={href('record', c.id)}>{c.title}</a>
+                </td>
+                <td>{c.startYear}</td>
+                <td>{percent(c.similarity.value)}</td>
+                <td>{c.proxyOutcome}</td>
+                <td>{c.payoff}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <h3>Risks</h3>
       <ul aria-label="risks">
         {risks.map((r) => (
@@ -171,6 +175,7 @@ export default function AssessPage() {
   const [assessment, setAssessment] = useState<{ value: Assessment; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  useTitle('Assess');
 
   useEffect(() => {
     getJson<Fields>('/api/fields').then(setFields, setError);
@@ -214,8 +219,10 @@ export default function AssessPage() {
   return (
     <section aria-label="assess">
       <h1>Assess</h1>
-      <p class="muted">
-        Describe a proposed operation; it is weighed against the record’s closest cases and the model.
+      <p class="intro">
+        Describe a proposed operation and press Assess: it is weighed against the record’s closest historical
+        cases and simulated with the model. The verdict comes with its reasons, the odds with their intervals,
+        the comparable cases, the risks and the costs; the report can be downloaded as HTML or JSON.
       </p>
       <form class="filters" aria-label="operation" onSubmit={(e) => e.preventDefault()}>
         <label>

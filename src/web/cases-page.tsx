@@ -1,9 +1,15 @@
 /** The Cases page: a traced case's timeline with its mechanism tags, the ACH matrix and the Bayesian posterior. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Source } from '../domain/index.js';
+import { arcChartOptions } from '../render/arc-chart.js';
 import type { CaseTrace } from '../trace/case-trace.js';
 import { getJson } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { href, type Route } from './hash-route.js';
+import { AchLegend } from './legends.js';
+import { useTitle } from './page-title.js';
+import { PlotFigure } from './plot-figure.js';
+import { ScrollBox } from './scroll-box.js';
 
 interface CaseSummary {
   readonly id: string;
@@ -48,10 +54,80 @@ function Timeline({ trace }: { trace: Traced }) {
               ))}
             </span>
             <p>{event.summary}</p>
-            <p class="muted">{citations.join('; ')}</p>
+            <p class="muted">
+              {citations.map((citation, i) => {
+                const url = event.sources[i]?.url;
+                return (
+                  <span key={citation}>
+                    {i > 0 && '; '}
+                    {url !== undefined ? <SourceLink url={url}>{citation}</SourceLink> : citation}
+                  </span>
+                );
+              })}
+            </p>
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** Sources open outside the app, without handing it the page (noopener) or telling them where the reader came from. */
+function SourceLink({ url, children }: { url: string; children: string }) {
+  return (
+    <a href={url} rel="noopener noreferrer" target="_blank">
+      {children}
+    </a>
+  );
+}
+
+/** The case's works, each once: the events share them (YAML anchors), so the API repeats them per event. */
+function caseSources(trace: Traced): Source[] {
+  const seen = new Map<string, Source>();
+  for (const { event } of trace.timeline)
+    for (const source of event.sources) {
+      const key = JSON.stringify([source.authors, source.title, source.year, source.url ?? '']);
+      if (!seen.has(key)) seen.set(key, source);
+    }
+  return [...seen.values()].sort((a, b) => (a.authors[0] ?? '').localeCompare(b.authors[0] ?? ''));
+}
+
+function Sources({ trace }: { trace: Traced }) {
+  const sources = useMemo(() => caseSources(trace), [trace]);
+  return (
+    <section aria-label="sources">
+      <h2>Sources</h2>
+      <ol class="sources" data-testid="case-sources">
+        {sources.map((s) => (
+          <li key={JSON.stringify([s.authors, s.title, s.year, s.url ?? ''])}>
+            {s.authors.join('; ')} ({s.year ?? 'n.d.'}).{' '}
+            {s.url !== undefined ? <SourceLink url={s.url}>{s.title}</SourceLink> : <cite>{s.title}</cite>}.
+            {s.container && ` ${s.container}.`}
+            {s.doi !== undefined && (
+              <>
+                {' '}
+                <SourceLink url={`https://doi.org/${s.doi}`}>{`doi:${s.doi}`}</SourceLink>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The arc the trace computes: running counts of leverage (exercised less lost and defections) and grievance. */
+function Arc({ trace }: { trace: Traced }) {
+  const options = useMemo(() => arcChartOptions(trace.arc, 720), [trace]);
+  return (
+    <section aria-label="arc">
+      <h2>Leverage and grievance over time</h2>
+      <p class="legend">
+        Counted by spans of years: leverage is each span’s events of leverage exercised, less leverage lost
+        and defections (support given is left out, as the article argues it buys leverage only while it is
+        needed); grievance counts the grievances voiced. Both are summed from the start of the case.
+      </p>
+      <PlotFigure options={options} label="leverage and grievance arc" />
     </section>
   );
 }
@@ -66,7 +142,12 @@ function Hypotheses({ trace }: { trace: Traced }) {
       <section aria-label="ACH matrix">
         <h2>Analysis of competing hypotheses</h2>
         <p>{h.question}</p>
-        <div class="scroll">
+        <p class="legend">
+          Each cell rates how far a piece of evidence (rows) fits a hypothesis (columns), read off the
+          analyst’s probability of seeing that evidence if the hypothesis were true:
+        </p>
+        <AchLegend />
+        <ScrollBox label="ACH matrix table">
           <table class="ach">
             <thead>
               <tr>
@@ -103,37 +184,41 @@ function Hypotheses({ trace }: { trace: Traced }) {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <p>
           Least inconsistent: <strong data-testid="ach-leader">{matrix.ranking[0]}</strong>
         </p>
       </section>
       <section aria-label="posterior">
         <h2>Bayesian posterior</h2>
-        <table class="posterior">
-          <thead>
-            <tr>
-              <th>hypothesis</th>
-              <th>prior</th>
-              <th>posterior</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.hypotheses.map((x) => (
-              <tr key={x.id}>
+        <ScrollBox label="posterior table">
+          <table class="posterior">
+            <thead>
+              <tr>
+                <th>hypothesis</th>
+                <th>prior</th>
+                <th>posterior</th>
                 <th>
-                  {x.id} <span class="muted">{x.title}</span>
+                  <span class="visually-hidden">posterior as a bar</span>
                 </th>
-                <td>{(priors[x.id] ?? 0).toFixed(3)}</td>
-                <td data-testid={`posterior-${x.id}`}>{(posterior[x.id] ?? 0).toFixed(3)}</td>
-                <td>
-                  <meter min={0} max={1} value={posterior[x.id] ?? 0} />
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {matrix.hypotheses.map((x) => (
+                <tr key={x.id}>
+                  <th>
+                    {x.id} <span class="muted">{x.title}</span>
+                  </th>
+                  <td>{(priors[x.id] ?? 0).toFixed(3)}</td>
+                  <td data-testid={`posterior-${x.id}`}>{(posterior[x.id] ?? 0).toFixed(3)}</td>
+                  <td>
+                    <meter min={0} max={1} value={posterior[x.id] ?? 0} aria-label={`posterior of ${x.id}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         <p>
           Leading after all the evidence: <strong data-testid="bayes-leader">{leader}</strong>
         </p>
@@ -147,6 +232,7 @@ export default function CasesPage({ route }: { route: Route }) {
   const [trace, setTrace] = useState<Traced | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const name = route.rest[0] ?? cases?.[0]?.id;
+  useTitle(trace !== undefined ? `${trace.case.title} — Cases` : 'Cases');
 
   useEffect(() => {
     getJson<{ cases: CaseSummary[] }>('/api/cases').then(({ cases: list }) => setCases(list), setError);
@@ -162,7 +248,13 @@ export default function CasesPage({ route }: { route: Route }) {
   return (
     <section aria-label="cases">
       <h1>Cases</h1>
-      <nav class="cases">
+      <p class="intro">
+        A traced case follows one sponsor and its proxy event by event, each event tagged with the mechanism
+        it shows and cited to its sources. The hypotheses about what drove the case are weighed twice: by
+        Heuer’s analysis of competing hypotheses (the least inconsistent wins) and by Bayes’ rule (the most
+        probable).
+      </p>
+      <nav class="cases" aria-label="cases">
         {cases.map((c) => (
           <a key={c.id} href={href('cases', c.id)} aria-current={c.id === name ? 'page' : undefined}>
             {c.title} ({c.events} events, {c.hypotheses} hypotheses)
@@ -179,7 +271,9 @@ export default function CasesPage({ route }: { route: Route }) {
             <code>{trace.provenance.hash.slice(0, 12)}</code>
           </p>
           <Hypotheses trace={trace} />
+          <Arc trace={trace} />
           <Timeline trace={trace} />
+          <Sources trace={trace} />
         </>
       )}
     </section>

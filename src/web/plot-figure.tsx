@@ -12,6 +12,10 @@ export function PlotFigure({ options, label }: { options: Plot.PlotOptions; labe
     if (container.current === null) return;
     const node = Plot.plot({ ...options, ariaLabel: label });
     for (const style of node.querySelectorAll('style')) style.remove();
+    // Plot names each mark's <g> ("rule", "dot"); ARIA forbids a name on an element without a role, and the
+    // chart's own name (the SVG's aria-label) already says what it shows.
+    for (const group of node.querySelectorAll('g[aria-label]:not([role])'))
+      group.removeAttribute('aria-label');
     container.current.replaceChildren(node);
   }, [options, label]);
   return <div class="chart" ref={container} data-chart={label} />;

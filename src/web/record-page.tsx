@@ -1,9 +1,13 @@
 /** The Record page: the episodes in a filterable, sortable table, one episode in full with its sources, and export. */
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson, queryString } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { href, type Route } from './hash-route.js';
+import { OutcomeLevels, StarLegend } from './legends.js';
+import { useTitle } from './page-title.js';
 import type { Episode, EpisodeList, Fields, StateInfo } from './record-types.js';
+import { ScrollBox } from './scroll-box.js';
 
 /** The fields offered as filters, in the order a reader thinks of them. */
 const FILTERS = [
@@ -93,18 +97,24 @@ function EpisodeDetail({ episode, states }: { episode: Episode; states: Readonly
       <p>
         <a href={href('record')}>← all episodes</a>
       </p>
-      <h2>{episode.title}</h2>
+      <h1>{episode.title}</h1>
       <p class="muted">
         <code>{episode.id}</code>
       </p>
+      <p class="intro">
+        One episode of the record as coded: who interfered, in whose favour and how, then its outcome on the
+        article’s three levels. Every coding rests on the sources listed at the end.
+      </p>
       <dl>
         {rows.map(([k, v]) => (
-          <>
+          <Fragment key={k}>
             <dt>{k}</dt>
             <dd>{v}</dd>
-          </>
+          </Fragment>
         ))}
       </dl>
+      <h2>What the three levels mean</h2>
+      <OutcomeLevels />
       {episode.notes !== '' && (
         <>
           <h3>Notes</h3>
@@ -154,18 +164,23 @@ export function RecordPage({ route }: { route: Route }) {
     });
   }, [loaded, conditions, sort]);
 
+  const [id] = route.rest;
+  const episode = id === undefined ? undefined : loaded?.list.episodes.find((e) => e.id === id);
+  useTitle(id === undefined ? 'Record' : (episode?.title ?? id));
+
   if (error !== undefined) return <ErrorBox error={error} />;
   if (loaded === undefined) return <p class="loading">Loading the record…</p>;
 
-  const [id] = route.rest;
   if (id !== undefined) {
-    const episode = loaded.list.episodes.find((e) => e.id === id);
     return episode !== undefined ? (
       <EpisodeDetail episode={episode} states={loaded.states} />
     ) : (
-      <p role="alert">
-        No episode “{id}”. <a href={href('record')}>All episodes</a>
-      </p>
+      <>
+        <h1>No such episode</h1>
+        <p role="alert">
+          No episode “{id}”. <a href={href('record')}>All episodes</a>
+        </p>
+      </>
     );
   }
 
@@ -178,6 +193,11 @@ export function RecordPage({ route }: { route: Route }) {
   return (
     <section aria-label="record">
       <h1>The record</h1>
+      <p class="intro">
+        Every episode of foreign interference the record holds, each coded from its sources. Narrow the list
+        with the filters, sort by a column’s header, and open an episode for its full coding and sources; the
+        export gives the same selection as CSV or JSON.
+      </p>
       <p class="muted">
         {provenance.record.episodes} sourced episodes, release {provenance.record.version}, sha256{' '}
         <code>{provenance.record.hash.slice(0, 12)}</code>
@@ -227,48 +247,52 @@ export function RecordPage({ route }: { route: Route }) {
           Export JSON
         </a>
       </p>
-      <table class="episodes">
-        <thead>
-          <tr>
-            {COLUMNS.map(([key, label]) => (
-              <th
-                key={key}
-                aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-              >
-                <button
-                  type="button"
-                  class="sort"
-                  onClick={() =>
-                    setSort((old) => ({ key, descending: old.key === key ? !old.descending : false }))
-                  }
+      <StarLegend />
+      <OutcomeLevels />
+      <ScrollBox label="episodes">
+        <table class="episodes">
+          <thead>
+            <tr>
+              {COLUMNS.map(([key, label]) => (
+                <th
+                  key={key}
+                  aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                 >
-                  {label}
-                  {sort.key === key ? (sort.descending ? ' ▾' : ' ▴') : ''}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <a href={href('record', e.id)}>{e.title}</a>
-              </td>
-              <td>{years(e)}</td>
-              <td>{[e.interferer, ...e.partners].map(abbr).join('+')}</td>
-              <td>
-                {abbr(e.target)}
-                {e.targetClass === 'major-power' ? ' ★' : ''}
-              </td>
-              <td>{e.kind}</td>
-              <td>{e.side}</td>
-              <td>{e.proxyOutcome}</td>
-              <td>{e.payoff}</td>
+                  <button
+                    type="button"
+                    class="sort"
+                    onClick={() =>
+                      setSort((old) => ({ key, descending: old.key === key ? !old.descending : false }))
+                    }
+                  >
+                    {label}
+                    {sort.key === key ? (sort.descending ? ' ▾' : ' ▴') : ''}
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <a href={href('record', e.id)}>{e.title}</a>
+                </td>
+                <td>{years(e)}</td>
+                <td>{[e.interferer, ...e.partners].map(abbr).join('+')}</td>
+                <td>
+                  {abbr(e.target)}
+                  {e.targetClass === 'major-power' ? ' ★' : ''}
+                </td>
+                <td>{e.kind}</td>
+                <td>{e.side}</td>
+                <td>{e.proxyOutcome}</td>
+                <td>{e.payoff}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { Discovery, Rate, RunSummary } from '../sim/index.js';
 import { ApiFailure, getJson, postNdjson } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
+import { useTitle } from './page-title.js';
 import { PlotFigure } from './plot-figure.js';
 import { bandChartOptions, PATHS, type SweepDatum, sweepChartOptions, sweepRates } from './sim-charts.js';
 
@@ -128,6 +129,7 @@ export default function SimulatorPage() {
   const [discoverProgress, setDiscoverProgress] = useState<{ done: number; total: number } | undefined>(
     undefined,
   );
+  useTitle('Simulator');
 
   useEffect(() => {
     getJson<Parameters>('/api/sim/parameters').then((p) => {
@@ -271,6 +273,12 @@ export default function SimulatorPage() {
   return (
     <section aria-label="simulator">
       <h1>Simulator</h1>
+      <p class="intro">
+        The principal–agent model of the article: a sponsor backs a proxy, which may rise to power, defect or
+        breed grievance. Set the parameters (or pick a preset) and Run to simulate many runs: the charts give
+        each path’s mean with its 10–90 % band by year, the table each outcome’s share of runs. Sweep and
+        Discover below ask how the outcomes change with the parameters.
+      </p>
       <form class="parameters" aria-label="scenario" onSubmit={(e) => e.preventDefault()}>
         <label>
           preset
@@ -302,23 +310,31 @@ export default function SimulatorPage() {
           </select>
         </label>
         {sliders.map((p) => (
-          <label key={p.name} class="slider" title={p.meaning}>
-            <span>
+          // The meaning is shown, not only in a tooltip, and read out as the slider's description.
+          <div key={p.name} class="slider">
+            <label for={`param-${p.name}`}>
               {p.name} <i>{p.symbol}</i>
-            </span>
+            </label>
             <input
               type="range"
+              id={`param-${p.name}`}
               name={p.name}
               min={p.min}
               max={sliderMax(p)}
               step={p.integer ? 1 : 0.01}
               value={values[p.name] ?? p.default}
+              aria-describedby={`meaning-${p.name}`}
               onInput={(e) =>
                 setValues((old) => ({ ...old, [p.name]: Number((e.target as HTMLInputElement).value) }))
               }
             />
-            <output>{(values[p.name] ?? p.default).toFixed(p.integer ? 0 : 2)}</output>
-          </label>
+            <output for={`param-${p.name}`}>
+              {(values[p.name] ?? p.default).toFixed(p.integer ? 0 : 2)}
+            </output>
+            <small class="meaning" id={`meaning-${p.name}`}>
+              {p.meaning}
+            </small>
+          </div>
         ))}
         <label>
           runs

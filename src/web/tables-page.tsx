@@ -8,8 +8,10 @@ import { PROPORTION_METHODS } from '../stats/proportion-methods.js';
 import { getJson, queryString } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent, pValue } from './format.js';
+import { useTitle } from './page-title.js';
 import { PlotFigure } from './plot-figure.js';
 import type { Fields, ServerProvenance } from './record-types.js';
+import { ScrollBox } from './scroll-box.js';
 
 interface TableAnswer {
   readonly provenance: ServerProvenance;
@@ -153,49 +155,51 @@ function TimeToDefection({
 function TableGrid({ result }: { result: EpisodeTable }) {
   const { table } = result;
   return (
-    <table class="crosstab" aria-label="cross-tabulation">
-      <thead>
-        <tr>
-          <th>
-            {result.row} \ {result.column}
-          </th>
-          {table.columnLevels.map((c) => (
-            <th key={c}>{c}</th>
-          ))}
-          <th>total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {table.rowLevels.map((r, i) => (
-          <tr key={r}>
-            <th>{r}</th>
-            {table.columnLevels.map((c, j) => {
-              const share = table.columnShares[i]?.[j];
-              return (
-                <td key={c}>
-                  {table.counts[i]?.[j] ?? 0}
-                  {share !== null && share !== undefined && (
-                    <span class="share">
-                      {' '}
-                      {percent(share.estimate)}{' '}
-                      <small>({interval(share.interval.lower, share.interval.upper)})</small>
-                    </span>
-                  )}
-                </td>
-              );
-            })}
-            <td>{table.rowTotals[i]}</td>
+    <ScrollBox label="cross-tabulation table">
+      <table class="crosstab" aria-label="cross-tabulation">
+        <thead>
+          <tr>
+            <th>
+              {result.row} \ {result.column}
+            </th>
+            {table.columnLevels.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+            <th>total</th>
           </tr>
-        ))}
-        <tr class="total">
-          <th>total</th>
-          {table.columnTotals.map((t, j) => (
-            <td key={table.columnLevels[j]}>{t}</td>
+        </thead>
+        <tbody>
+          {table.rowLevels.map((r, i) => (
+            <tr key={r}>
+              <th>{r}</th>
+              {table.columnLevels.map((c, j) => {
+                const share = table.columnShares[i]?.[j];
+                return (
+                  <td key={c}>
+                    {table.counts[i]?.[j] ?? 0}
+                    {share !== null && share !== undefined && (
+                      <span class="share">
+                        {' '}
+                        {percent(share.estimate)}{' '}
+                        <small>({interval(share.interval.lower, share.interval.upper)})</small>
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+              <td>{table.rowTotals[i]}</td>
+            </tr>
           ))}
-          <td>{table.total}</td>
-        </tr>
-      </tbody>
-    </table>
+          <tr class="total">
+            <th>total</th>
+            {table.columnTotals.map((t, j) => (
+              <td key={table.columnLevels[j]}>{t}</td>
+            ))}
+            <td>{table.total}</td>
+          </tr>
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 
@@ -211,6 +215,7 @@ export default function TablesPage() {
   >(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [copied, setCopied] = useState('');
+  useTitle('Tables');
 
   useEffect(() => {
     getJson<Fields>('/api/fields').then(setFields, setError);
@@ -276,6 +281,12 @@ export default function TablesPage() {
   return (
     <section aria-label="tables">
       <h1>Tables</h1>
+      <p class="intro">
+        Two fields of the record counted against each other: each cell gives the episodes and their share of
+        the column, with its interval. Below the table, the chart draws those shares, the tests say whether
+        the two fields are associated, and the curves follow how long the proxies in power stayed with their
+        sponsor.
+      </p>
       <form class="filters" aria-label="table" onSubmit={(e) => e.preventDefault()}>
         <Select label="rows" name="row" value={row} options={tabulable} onChange={setRow} />
         <Select label="columns" name="by" value={by} options={tabulable} onChange={setBy} />

@@ -1,6 +1,8 @@
 /**
  * The web app in a real browser: the built server on a free port, Debian's chromium driven by playwright-core;
- * each page loads, does its main task, shows what a user should see and logs no console error.
+ * each page loads, does its main task, shows what a user should see and logs no console error. Every page is
+ * also checked at 1280 and at 390 px (a phone): it fits the width, has one h1 and its own title, explains itself,
+ * and axe-core finds no serious or critical accessibility violation.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +15,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 const WEB = new URL('../../dist/web/index.html', import.meta.url).pathname;
 const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 const TIMEOUT = 60_000;
+/** A desktop and a phone (an iPhone 12–15 is 390 px wide). */
+const WIDTHS = [1280, 390] as const;
 
 /** In CI the browser must be there (.ci/start-services.sh installs it); elsewhere its absence skips, saying why. */
 function browserAvailable(): boolean {
@@ -30,6 +35,15 @@ let server: ChildProcess | undefined;
 let base = '';
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
+/** A phone's viewport, with the same Content-Security-Policy the users get. */
+let narrow: BrowserContext | undefined;
+/**
+ * axe is injected as an inline script, which the app's CSP rightly refuses; these contexts bypass the CSP for that
+ * alone and are used only to run axe. Every other check runs under the CSP.
+ */
+const axeContexts = new Map<number, BrowserContext>();
+/** An episode of the bundled record, for the detail page. */
+let episode: { id: string; title: string } | undefined;
 
 /** Starts `meddle serve --port 0` and reads the address it prints. */
 function startServer(db: string): Promise<string> {
@@ -74,9 +88,21 @@ beforeAll(async () => {
   });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  for (const width of WIDTHS)
+    axeContexts.set(
+      width,
+      await browser.newContext({ viewport: { width, height: width === 390 ? 844 : 900 }, bypassCSP: true }),
+    );
+  const first = (await (await fetch(`${base}/api/episodes?limit=1&fields=id,title`)).json()) as {
+    episodes: { id: string; title: string }[];
+  };
+  episode = first.episodes[0];
 }, TIMEOUT);
 
 afterAll(async () => {
+  for (const c of axeContexts.values()) await c.close();
+  await narrow?.close();
   await context?.close();
   await browser?.close();
   server?.kill('SIGTERM');
@@ -84,9 +110,9 @@ afterAll(async () => {
 });
 
 /** A fresh tab that records every console error and uncaught exception. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  if (context === undefined) throw new Error('no browser');
-  const page = await context.newPage();
+async function open(path: string, inContext = context): Promise<{ page: Page; errors: string[] }> {
+  if (inContext === undefined) throw new Error('no browser');
+  const page = await inContext.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -259,6 +285,33 @@ describe.skipIf(!available)('the web app in chromium', () => {
           items.every((li) => [...li.querySelectorAll('.tag')].some((t) => t.textContent === 'grievance')),
         );
       expect(tagged).toBe(true);
+
+      // The case's sources are links out of the app, and the timeline's citations link to the same works.
+      const sources = page.locator('[data-testid=case-sources] a');
+      expect(await sources.count()).toBeGreaterThan(5);
+      const anchors = await sources.evaluateAll((as) =>
+        as.map((a) => ({ href: a.getAttribute('href') ?? '', rel: a.getAttribute('rel') })),
+      );
+      for (const a of anchors) {
+        expect(a.href).toMatch(/^https?:\/\//);
+        expect(a.rel).toBe('noopener noreferrer');
+      }
+      expect(await page.locator('.timeline a[rel="noopener noreferrer"]').count()).toBeGreaterThan(0);
+
+      // The arc the API computes, drawn: one dot for each span and balance.
+      const name =
+        page.url().match(/#\/cases\/([^/]+)$/)?.[1] ??
+        (await page.locator('nav.cases a').first().getAttribute('href'))?.split('/').pop();
+      const traced = (await (await fetch(`${base}/api/cases/${name}`)).json()) as { arc: unknown[] };
+      expect(traced.arc.length).toBeGreaterThan(1);
+      const arc = page.locator('[data-chart="leverage and grievance arc"]');
+      await arc.locator('svg').first().waitFor();
+      expect(await arc.locator('circle').count()).toBe(traced.arc.length * 2);
+      expect(await arc.textContent()).toContain('leverage to date');
+      // Beside the matrix, what its codes mean.
+      const legend = await page.getByTestId('legend-ach').textContent();
+      for (const code of ['CC', 'C', 'N', 'I', 'II']) expect(legend).toContain(code);
+      expect(legend).toMatch(/very inconsistent/);
       await finish(page, errors, 'cases');
     },
     TIMEOUT,
@@ -320,4 +373,264 @@ describe.skipIf(!available)('the web app in chromium', () => {
     },
     TIMEOUT,
   );
+});
+
+interface Screen {
+  readonly name: string;
+  readonly path: () => string;
+  /** What shows that the page has loaded all it shows without the user doing anything. */
+  readonly ready: readonly string[];
+  /** The document's title, once loaded. */
+  readonly title: () => string | RegExp;
+}
+
+const SCREENS: readonly Screen[] = [
+  {
+    name: 'Record',
+    path: () => '#/record',
+    ready: ['table.episodes tbody tr'],
+    title: () => 'Record — meddle',
+  },
+  {
+    name: 'episode',
+    path: () => `#/record/${episode?.id}`,
+    ready: ['article.detail ol.sources li'],
+    title: () => `${episode?.title} — meddle`,
+  },
+  {
+    name: 'Tables',
+    path: () => '#/tables',
+    ready: ['table.crosstab', '.chart svg', '[aria-label="time to defection"] .chart svg'],
+    title: () => 'Tables — meddle',
+  },
+  {
+    name: 'Simulator',
+    path: () => '#/simulator',
+    ready: ['select[name=preset]'],
+    title: () => 'Simulator — meddle',
+  },
+  {
+    name: 'Assess',
+    path: () => '#/assess',
+    ready: ['input[name=target]'],
+    title: () => 'Assess — meddle',
+  },
+  {
+    name: 'Cases',
+    path: () => '#/cases',
+    ready: ['table.ach', '[data-chart="leverage and grievance arc"] svg'],
+    title: () => / — Cases — meddle$/,
+  },
+];
+
+async function ready(page: Page, screen: Screen): Promise<void> {
+  for (const selector of screen.ready) await page.waitForSelector(selector, { timeout: 30_000 });
+}
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly target: string;
+}
+
+/** axe-core on the whole page; the serious and critical violations, each with its first offending node. */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<Result> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      target: (v.nodes[0]?.target ?? []).map(String).join(' '),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The titles seen, by width, for the check that no two pages share one. */
+const titles = new Map<number, string[]>();
+
+describe.skipIf(!available)('every page, at 1280 and at 390 px', () => {
+  for (const width of WIDTHS)
+    for (const screen of SCREENS)
+      it(
+        `${screen.name} at ${width} px: fits the width, one h1, its own title, an introduction, no serious axe violation`,
+        async () => {
+          const { page, errors } = await open(screen.path(), width === 390 ? narrow : context);
+          await ready(page, screen);
+          await expect.poll(() => page.title()).toMatch(screen.title());
+          titles.set(width, [...(titles.get(width) ?? []), await page.title()]);
+          expect(await page.locator('h1').count()).toBe(1);
+          // Two or three sentences, before anything else the page says.
+          const intro = page.locator('main p.intro').first();
+          expect(await intro.isVisible()).toBe(true);
+          expect(
+            ((await intro.textContent()) ?? '').split(/[.:](?:\s|$)/).filter((x) => x.trim()).length,
+          ).toBeGreaterThanOrEqual(2);
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(scrollWidth).toBeLessThanOrEqual(width);
+          await finish(page, errors, `${screen.name.toLowerCase()}-${width}`);
+
+          const checked = await open(screen.path(), axeContexts.get(width));
+          await ready(checked.page, screen);
+          const violations = await axeViolations(checked.page);
+          for (const v of violations) console.error(`axe ${v.impact} ${v.id}: ${v.help} — ${v.target}`);
+          await checked.page.close();
+          expect(violations.map((v) => `${v.id}: ${v.help} (${v.target})`)).toEqual([]);
+          expect(checked.errors).toEqual([]);
+        },
+        TIMEOUT,
+      );
+
+  it(
+    'shows the legends beside what they explain: the ★, the three outcome levels, each parameter’s meaning',
+    async () => {
+      const { page, errors } = await open('#/record');
+      await page.waitForSelector('table.episodes tbody tr');
+      expect(await page.locator('table.episodes td', { hasText: '★' }).count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('legend-star').isVisible()).toBe(true);
+      expect(await page.getByTestId('legend-star').textContent()).toMatch(/★.*major power/);
+      const levels = (await page.getByTestId('legend-levels').textContent()) ?? '';
+      for (const part of [
+        '1 proxy',
+        '2 payoff',
+        '3 hidden costs',
+        'defection',
+        'exposure',
+        'dispute',
+        'grievance',
+      ])
+        expect(levels).toContain(part);
+      await finish(page, errors, 'legends-record');
+
+      const sim = await open('#/simulator');
+      await sim.page.waitForSelector('select[name=preset]');
+      const spec = (await (await fetch(`${base}/api/sim/parameters`)).json()) as {
+        parameters: { name: string; meaning: string }[];
+      };
+      const sliders = await sim.page.locator('input[type=range]').evaluateAll((inputs) =>
+        inputs.map((i) => {
+          const described = document.getElementById(i.getAttribute('aria-describedby') ?? '');
+          const visible = described !== null && described.getBoundingClientRect().height > 0;
+          return { name: i.getAttribute('name') ?? '', meaning: described?.textContent ?? '', visible };
+        }),
+      );
+      expect(sliders.length).toBeGreaterThan(3);
+      for (const slider of sliders) {
+        expect(slider.visible).toBe(true);
+        expect(slider.meaning).toBe(spec.parameters.find((p) => p.name === slider.name)?.meaning);
+      }
+      await finish(sim.page, sim.errors, 'legends-simulator');
+    },
+    TIMEOUT,
+  );
+
+  it('gives each page its own title', () => {
+    for (const width of WIDTHS) {
+      const seen = titles.get(width) ?? [];
+      expect(seen).toHaveLength(SCREENS.length);
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+  });
+
+  it(
+    'folds the navigation into a menu at 390 px that opens, closes and reaches every page, by mouse and keys',
+    async () => {
+      const { page, errors } = await open('#/record', narrow);
+      await page.waitForSelector('table.episodes');
+      const menu = page.getByRole('button', { name: 'Menu' });
+      const links = page.locator('nav[aria-label=pages] a');
+      expect(await menu.isVisible()).toBe(true);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await links.first().isVisible()).toBe(false);
+
+      for (const [page_, label] of [
+        ['tables', 'Tables'],
+        ['simulator', 'Simulator'],
+        ['assess', 'Assess'],
+        ['cases', 'Cases'],
+        ['record', 'Record'],
+      ] as const) {
+        await menu.click();
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        await page.locator('nav[aria-label=pages]').getByRole('link', { name: label }).click();
+        await expect.poll(() => page.url()).toMatch(new RegExp(`#/${page_}$`));
+        await expect.poll(() => page.title()).toMatch(new RegExp(`${label} — |— ${label} — `));
+        // Choosing a page closes the menu.
+        expect(await menu.getAttribute('aria-expanded')).toBe('false');
+        expect(await links.first().isVisible()).toBe(false);
+      }
+
+      // By keys: Enter opens, Tab reaches the first page, Escape closes and gives focus back to the button.
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record');
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+      await page.keyboard.press('Space');
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Space');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await finish(page, errors, 'menu-390');
+
+      // On a desktop the links are all there and the button is not.
+      const wide = await open('#/record');
+      await wide.page.waitForSelector('table.episodes');
+      expect(await wide.page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+      expect(await wide.page.locator('nav[aria-label=pages] a').evaluateAll((a) => a.length)).toBe(5);
+      expect(await wide.page.locator('nav[aria-label=pages] a').last().isVisible()).toBe(true);
+      await finish(wide.page, wide.errors, 'nav-1280');
+    },
+    TIMEOUT,
+  );
+
+  for (const width of WIDTHS)
+    it(
+      `at ${width} px the first Tab reaches "Skip to content", which moves focus to the main region; focus shows`,
+      async () => {
+        const { page, errors } = await open('#/tables', width === 390 ? narrow : context);
+        await page.waitForSelector('table.crosstab');
+        await page.keyboard.press('Tab');
+        const skip = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          const box = a?.getBoundingClientRect();
+          return {
+            text: a?.textContent,
+            top: box?.top ?? -1,
+            outline: a && getComputedStyle(a).outlineStyle,
+          };
+        });
+        expect(skip.text).toBe('Skip to content');
+        expect(skip.top).toBeGreaterThanOrEqual(0);
+        expect(skip.outline).not.toBe('none');
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+        expect(page.url()).toMatch(/#\/tables$/);
+        // The next Tab goes on from the main region: a control of the page, with a visible outline.
+        await page.keyboard.press('Tab');
+        const next = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement;
+          return {
+            inMain: document.getElementById('main')?.contains(a) ?? false,
+            outline: getComputedStyle(a).outlineStyle,
+            width: getComputedStyle(a).outlineWidth,
+          };
+        });
+        expect(next.inMain).toBe(true);
+        expect(next.outline).not.toBe('none');
+        expect(next.width).toBe('3px');
+        await finish(page, errors, `skip-${width}`);
+      },
+      TIMEOUT,
+    );
 });
