@@ -36,6 +36,12 @@ const PUBLISHED = [
     hash: 'a5bc91a9b1a69b6dc6c10fcf312a4d3f94e1cf4dcbbb1549de46d7996eb0084d',
     episodes: 241,
   },
+  // Other interferers' wars in the Congo, Sudan and the Middle East; five more US operations.
+  {
+    version: '2026.12.4',
+    hash: 'b71651f94b5d5bd96be2de82bcd1a03432aa88f242d45f59114e8f520b7ab90c',
+    episodes: 262,
+  },
 ] as const;
 const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
