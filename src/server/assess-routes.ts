@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Assessment } from '../assess/index.js';
 import { renderAssessmentReport } from '../render/assessment-report.js';
+import { runAssessmentInWorker, type SimPool } from '../sim-runner/index.js';
 import { loadStateTable, parseOperationFile } from '../store/index.js';
 import { ApiError } from './api-error.js';
 import { assessQuerySchema, LIMITS } from './api-schemas.js';
-import { runAssessment } from './assessment-job.js';
 import { parseInput } from './parse-input.js';
 import type { SnapshotCache } from './record-snapshot.js';
 import type { SimulationGate } from './simulation-gate.js';
@@ -14,6 +14,7 @@ import type { SimulationGate } from './simulation-gate.js';
 export interface AssessRoutesOptions {
   readonly record: SnapshotCache;
   readonly gate: SimulationGate;
+  readonly pool: SimPool;
 }
 
 const TYPES = ['application/json', 'application/yaml', 'text/yaml'];
@@ -49,7 +50,7 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
     const release = options.gate.enter();
     let assessment: Assessment;
     try {
-      assessment = await runAssessment({
+      assessment = await runAssessmentInWorker(options.pool, {
         operation,
         episodes: snapshot.episodes,
         sources: {

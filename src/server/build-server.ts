@@ -2,6 +2,7 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { createSimPool } from '../sim-runner/index.js';
 import type { RecordStore } from '../store/index.js';
 import type { ErrorBody } from './api-error.js';
 import { LIMITS } from './api-schemas.js';
@@ -93,8 +94,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(casesRoutes, { meddle: options.version });
   // Runs, sweeps and assessments share one cap: each holds the process for up to a few seconds.
   const gate = createSimulationGate(LIMITS.concurrentSimulations);
-  await app.register(simRoutes, { gate });
-  await app.register(assessRoutes, { record, gate });
+  // Simulations, sweeps and assessments run on worker threads, never on the event loop: one thread a slot of the
+  // gate, started at the first request and stopped with the server.
+  const pool = createSimPool({ workers: LIMITS.concurrentSimulations, lazy: true });
+  app.addHook('onClose', async () => pool.destroy());
+  await app.register(simRoutes, { gate, pool });
+  await app.register(assessRoutes, { record, gate, pool });
   await app.register(metaRoutes, { record, meddle: options.version });
   if (options.webRoot !== undefined) await app.register(webStatic, { root: options.webRoot });
   return app;

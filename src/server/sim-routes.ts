@@ -1,8 +1,7 @@
 /**
  * The simulation over HTTP: one scenario's Monte Carlo, parameter sweeps and scenario discovery over a sweep, all
- * bounded, the long ones streamed.
+ * bounded, the long ones streamed, all computed on worker threads.
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
@@ -14,16 +13,13 @@ import {
   PRESETS,
   parseCondition,
   parseSweepSpec,
-  type RunBlock,
   resolveScenario,
-  runSweepPoint,
   type Scenario,
   type SweepPoint,
   type SweepPointResult,
   type SweepSpec,
-  simulateBlock,
-  summariseBlocks,
 } from '../sim/index.js';
+import { runScenarioInWorker, type SimPool } from '../sim-runner/index.js';
 import { ApiError } from './api-error.js';
 import { discoverBodySchema, LIMITS } from './api-schemas.js';
 import { sendNdjson } from './ndjson-stream.js';
@@ -62,8 +58,42 @@ function pointCount(spec: SweepSpec): number {
 const gone = (reply: FastifyReply): boolean =>
   reply.raw.destroyed || reply.request.raw.socket?.destroyed === true;
 
-export async function simRoutes(app: FastifyInstance, options: { gate: SimulationGate }): Promise<void> {
-  const { gate } = options;
+/** Events that callbacks push, read in order as an async iterator until `end`. */
+function eventQueue<E>() {
+  const items: E[] = [];
+  let wake: (() => void) | undefined;
+  let ended = false;
+  return {
+    push(event: E) {
+      items.push(event);
+      wake?.();
+    },
+    end() {
+      ended = true;
+      wake?.();
+    },
+    async *[Symbol.asyncIterator](): AsyncGenerator<E> {
+      for (;;) {
+        const next = items.shift();
+        if (next !== undefined) {
+          yield next;
+          continue;
+        }
+        if (ended) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    },
+  };
+}
+
+export async function simRoutes(
+  app: FastifyInstance,
+  options: { gate: SimulationGate; pool: SimPool },
+): Promise<void> {
+  const { gate, pool } = options;
 
   app.get('/api/sim/parameters', async () => ({
     parameters: Object.entries(NUMERIC_PARAMETERS).map(([key, p]) => ({
@@ -85,22 +115,35 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
     },
   }));
 
-  /** Simulates in blocks, yielding between them; `progress` hears of each block done. */
-  async function* runInBlocks(reply: FastifyReply, scenario: Scenario, trajectories: boolean) {
-    const blocks: RunBlock[] = [];
-    for (let first = 0; first < scenario.runs; first += BLOCK_RUNS) {
-      if (gone(reply)) return;
-      blocks.push(
-        simulateBlock(scenario, first, Math.min(BLOCK_RUNS, scenario.runs - first), { trajectories }),
-      );
-      yield {
-        type: 'progress',
-        done: Math.min(first + BLOCK_RUNS, scenario.runs),
-        total: scenario.runs,
-      } as const;
-      await yieldToLoop();
+  /** Simulates on a worker, a progress event for each block of runs done, then the result. */
+  async function* runOnPool(reply: FastifyReply, scenario: Scenario, trajectories: boolean) {
+    const progress = eventQueue<{
+      readonly type: 'progress';
+      readonly done: number;
+      readonly total: number;
+    }>();
+    const result = runScenarioInWorker(pool, scenario, {
+      trajectories,
+      blockRuns: BLOCK_RUNS,
+      onProgress: (done, total) => progress.push({ type: 'progress', done, total }),
+    }).finally(() => progress.end());
+    for await (const event of progress) {
+      if (gone(reply)) break;
+      yield event;
     }
-    yield { type: 'result', result: summariseBlocks(scenario, blocks) } as const;
+    const summary = await result;
+    if (gone(reply)) return;
+    yield { type: 'result', result: summary } as const;
+  }
+
+  /** The points' results in point order, each as soon as it and those before it are done, run on the pool. */
+  async function* pointsOnPool(points: readonly SweepPoint[]) {
+    const pending = points.map((point) =>
+      pool.runOne<SweepPointResult>({ kind: 'point', point, constants: DEFAULT_CONSTANTS }),
+    );
+    // A rejection of a point not yet awaited must not go unhandled; it is rethrown when its turn comes.
+    for (const p of pending) p.catch(() => undefined);
+    for (const p of pending) yield await p;
   }
 
   app.post('/api/sim/run', async (request, reply) => {
@@ -110,9 +153,9 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
     const release = gate.enter();
     // A client that asks for NDJSON hears of each block as it is done; others get the result alone.
     if ((request.headers.accept ?? '').includes('application/x-ndjson'))
-      return sendNdjson(reply, () => runInBlocks(reply, scenario, body.trajectories), release);
+      return sendNdjson(reply, () => runOnPool(reply, scenario, body.trajectories), release);
     try {
-      for await (const event of runInBlocks(reply, scenario, body.trajectories))
+      for await (const event of runOnPool(reply, scenario, body.trajectories))
         if (event.type === 'result') return event.result;
       return reply; // the client went away; nothing is sent
     } finally {
@@ -158,9 +201,11 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
     const release = gate.enter();
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
-      for (const [i, point] of points.entries()) {
+      let done = 0;
+      for await (const point of pointsOnPool(points)) {
         if (gone(reply)) return;
-        yield { type: 'point', done: i + 1, total: points.length, point: runSweepPoint(point) } as const;
+        done++;
+        yield { type: 'point', done, total: points.length, point } as const;
       }
       yield { type: 'done', provenance: sweepProvenance(spec) } as const;
     }
@@ -176,11 +221,10 @@ export async function simRoutes(app: FastifyInstance, options: { gate: Simulatio
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
       const results: SweepPointResult[] = [];
-      for (const [i, point] of points.entries()) {
+      for await (const point of pointsOnPool(points)) {
         if (gone(reply)) return;
-        results.push(runSweepPoint(point));
-        yield { type: 'progress', done: i + 1, total: points.length } as const;
-        await yieldToLoop();
+        results.push(point);
+        yield { type: 'progress', done: results.length, total: points.length } as const;
       }
       const discovery = discoverScenarios(results, body.where, {
         conditionField: 'where',

@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { Assessment, AssessmentSources } from '../assess/index.js';
+import type { Episode, Operation } from '../domain/index.js';
 import {
   analyseSensitivity,
   assembleSweep,
@@ -59,14 +62,21 @@ export interface SimPool {
     onProgress?: (done: number, total: number) => void,
     onResult?: (result: SimTaskResult) => void,
   ): Promise<R[]>;
+  /** Runs one task, handing the worker the ports it is given (a progress channel, say). */
+  runOne<R extends SimTaskResult>(task: SimTask, transfer?: readonly MessagePort[]): Promise<R>;
   destroy(): Promise<void>;
 }
 
-export function createSimPool(options: Pick<PoolOptions, 'workers' | 'workerFile'> = {}): SimPool {
+export function createSimPool(
+  options: Pick<PoolOptions, 'workers' | 'workerFile'> & {
+    /** Start threads only when a task comes (a server that may never simulate), not at once. */
+    readonly lazy?: boolean;
+  } = {},
+): SimPool {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const pool = new Piscina<SimTask, SimTaskResult>({
     filename: options.workerFile ?? defaultWorkerFile(),
-    minThreads: workers,
+    minThreads: options.lazy === true ? 0 : workers,
     maxThreads: workers,
     idleTimeout: 1000,
   });
@@ -88,8 +98,65 @@ export function createSimPool(options: Pick<PoolOptions, 'workers' | 'workerFile
         }),
       );
     },
+    runOne<R extends SimTaskResult>(task: SimTask, transfer: readonly MessagePort[] = []) {
+      return pool.run(task, transfer.length > 0 ? { transferList: [...transfer] } : {}) as Promise<R>;
+    },
     destroy: () => pool.destroy(),
   };
+}
+
+/**
+ * Simulates and summarises a scenario in one worker, so that neither its runs nor its summary (the sort of its
+ * NPVs, the yearly bands) hold the calling thread; `onProgress` hears of each block of `blockRuns` runs done.
+ * The result is what `simulateScenario` gives, bit for bit.
+ */
+export async function runScenarioInWorker(
+  pool: SimPool,
+  scenario: Scenario,
+  options: SimulationOptions & {
+    readonly blockRuns?: number;
+    readonly onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<ScenarioResult> {
+  const channel = new MessageChannel();
+  const onProgress = options.onProgress;
+  // Progress comes on its own port, which may deliver after the result: the call ends once both are in.
+  const reported = new Promise<void>((resolve) => {
+    channel.port1.on('message', (done: number) => {
+      onProgress?.(done, scenario.runs);
+      if (done >= scenario.runs) resolve();
+    });
+    channel.port1.once('close', () => resolve());
+  });
+  try {
+    const result = await pool.runOne<ScenarioResult>(
+      {
+        kind: 'scenario',
+        scenario,
+        trajectories: options.trajectories === true,
+        constants: options.constants ?? DEFAULT_CONSTANTS,
+        blockRuns: Math.max(1, options.blockRuns ?? 1000),
+        progress: channel.port2,
+      },
+      [channel.port2],
+    );
+    await reported;
+    return result;
+  } finally {
+    channel.port1.close();
+  }
+}
+
+/** An assessment in a worker: its simulations and sweeps take seconds that the calling thread keeps for others. */
+export function runAssessmentInWorker(
+  pool: SimPool,
+  job: {
+    readonly operation: Operation;
+    readonly episodes: readonly Episode[];
+    readonly sources: AssessmentSources;
+  },
+): Promise<Assessment> {
+  return pool.runOne<Assessment>({ kind: 'assess', ...job });
 }
 
 /** Runs tasks on `options.pool`, or on a pool started for them and stopped after. */
