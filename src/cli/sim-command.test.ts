@@ -158,6 +158,28 @@ describe('meddle sim', () => {
     expect(unreadable.stderr).toContain('cannot read this comparison');
   });
 
+  it('gives each fitted constant a bootstrap interval from resamples of the targets’ counts', async () => {
+    const run = await meddle(['sim', 'calibrate', '--runs', '1000', '--bootstrap', '4', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const { constants, bootstrap } = JSON.parse(run.stdout) as {
+      constants: Record<string, number>;
+      bootstrap: {
+        resamples: number;
+        constants: { name: string; fitted: number; low: number; high: number }[];
+      };
+    };
+    expect(bootstrap.resamples).toBe(4);
+    for (const c of bootstrap.constants) {
+      expect(c.fitted).toBe(constants[c.name]);
+      expect(c.low).toBeLessThanOrEqual(c.high);
+    }
+    const text = await meddle(['sim', 'calibrate', '--runs', '1000', '--bootstrap', '2']);
+    expect(text.stdout).toMatch(
+      /the fit repeated over 2 bootstrap resamples of the targets' counts \(incumbent-election 40 of 50/,
+    );
+    expect((await meddle(['sim', 'calibrate', '--bootstrap', '0'])).code).toBe(2);
+  });
+
   it('checks the record’s level-2/3 targets at the fitted constants, without fitting them', async () => {
     const db = join(dir, 'calibrate.db');
     const run = await meddle(['--db', db, 'sim', 'calibrate', '--runs', '500', '--record-targets', '--json']);

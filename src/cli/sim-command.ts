@@ -5,8 +5,10 @@ import { textTable } from '../render/index.js';
 import {
   type Band,
   CALIBRATION_TARGETS,
+  type CalibrationBootstrap,
   type CalibrationReport,
   calibrate,
+  calibrationBootstrap,
   checkCalibration,
   DEFAULT_CONSTANTS,
   evaluatePropositions,
@@ -140,6 +142,22 @@ function calibrationText(report: CalibrationReport): string {
     { alignRight: [1, 2] },
   );
   return `${fits}\n\n${constants}\n\nloss ${report.loss.toFixed(4)} after ${report.evaluations} evaluations of ${report.runs} runs a target (seed ${report.seed}); ${report.pass ? 'every target met' : 'NOT every target met'}`;
+}
+
+/** The constants' spread over the bootstrap resamples, as a table. */
+function bootstrapText(b: CalibrationBootstrap): string {
+  const level = Math.round(b.level * 100);
+  const shown = (x: number) => String(Number(x.toPrecision(4)));
+  const rows = b.constants.map((c) => [
+    c.name,
+    shown(c.fitted),
+    shown(c.median),
+    c.low === c.high ? 'not fitted' : `${shown(c.low)}–${shown(c.high)}`,
+  ]);
+  const counted = Object.entries(b.evidence)
+    .map(([id, e]) => `${id} ${e.successes} of ${e.trials}`)
+    .join(', ');
+  return `the fit repeated over ${b.resamples} bootstrap resamples of the targets' counts (${counted}; seed ${b.seed}): ${b.metAll} of ${b.resamples} met every target\n${textTable(['constant', 'fitted', 'median', `${level} % interval`], rows, { alignRight: [1, 2, 3] })}`;
 }
 
 export function registerSimCommands(program: Command, context: CommandContext): void {
@@ -313,12 +331,25 @@ export function registerSimCommands(program: Command, context: CommandContext): 
     )
     .option('--runs <n>', 'runs per target and evaluation', '20000')
     .option('--seed <s>', 'seed of every evaluation', '1')
+    .option(
+      '--bootstrap <n>',
+      'also fit to n bootstrap resamples of the counts the targets rest on, and give each constant a 95 % interval',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
-        options: { targets?: string; recordTargets?: boolean; runs: string; seed: string; json?: boolean },
+        options: {
+          targets?: string;
+          recordTargets?: boolean;
+          runs: string;
+          seed: string;
+          bootstrap?: string;
+          json?: boolean;
+        },
         command: Command,
       ) => {
+        const resamples =
+          options.bootstrap === undefined ? undefined : positiveInteger(options.bootstrap, '--bootstrap');
         const checked = resolveScenario({ runs: numeric(options.runs), seed: numeric(options.seed) });
         const given =
           options.targets === undefined
@@ -334,6 +365,21 @@ export function registerSimCommands(program: Command, context: CommandContext): 
               })
             : [];
         const report = calibrate({ runs: checked.runs, seed: checked.seed, targets: given });
+        let bootstrap: CalibrationBootstrap | undefined;
+        if (resamples !== undefined) {
+          const progress = progressFor(context, 'resamples');
+          try {
+            bootstrap = calibrationBootstrap({
+              runs: checked.runs,
+              seed: checked.seed,
+              targets: given,
+              resamples,
+              ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
+            });
+          } finally {
+            progress.stop();
+          }
+        }
         // The free constants govern who wins; the record's level-2/3 targets are checked at the fitted constants,
         // not fitted, so that a model that cannot meet them says so instead of bending its level-1 fit.
         const recordCheck =
@@ -350,9 +396,11 @@ export function registerSimCommands(program: Command, context: CommandContext): 
               meddle: MEDDLE_VERSION,
               ...report,
               ...(recordCheck !== undefined ? { recordTargets: recordCheck.fits } : {}),
+              ...(bootstrap !== undefined ? { bootstrap } : {}),
             }),
           );
         line(io.out, calibrationText(report));
+        if (bootstrap !== undefined) line(io.out, `\n${bootstrapText(bootstrap)}`);
         if (recordCheck !== undefined) {
           const met = recordCheck.fits.filter((f) => f.pass).length;
           line(

@@ -1,6 +1,7 @@
 /** The interference simulation: model, random streams, aggregation, presets, sweeps, propositions and calibration. */
 export * from './aggregate.js';
 export * from './calibrate.js';
+export * from './calibrate-bootstrap.js';
 export * from './discover.js';
 export * from './kernel.js';
 export * from './model-constants.js';
