@@ -42,6 +42,12 @@ const PUBLISHED = [
     hash: 'b71651f94b5d5bd96be2de82bcd1a03432aa88f242d45f59114e8f520b7ab90c',
     episodes: 262,
   },
+  // UN panels on Africa's wars after 2000, regional powers of the Cold War, China and the US after 2000.
+  {
+    version: '2026.12.5',
+    hash: 'f1b506aebf19e91340b7a8c41d11e804762708bb7f31a2f5e53732f8eee3bb87',
+    episodes: 281,
+  },
 ] as const;
 const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
