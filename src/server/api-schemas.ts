@@ -4,11 +4,12 @@ import {
   EPISODE_ID_PATTERN,
   episodeInputSchema,
   MEANS,
+  OPERATION_LIMITS,
   operationSchema,
   RATIONALES,
   TARGET_CLASSES,
 } from '../domain/index.js';
-import { PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
+import { NUMERIC_PARAMETERS, PRESET_NAMES, scenarioSchema, sweepSpecSchema } from '../sim/index.js';
 import {
   EXCLUSION_RULES,
   PROPORTION_METHODS,
@@ -119,16 +120,29 @@ export const episodeListSchema = z.object({
     .describe('each with only the fields= asked for, when they are; in the store order'),
 });
 
+/** A query parameter that may be given once or repeated (`?where=a&where=b`). */
+const repeatable = z.union([z.string(), z.array(z.string())]);
+
 /**
  * FIELD=VALUE conditions given as keys, on every route that filters episodes: `?kind=electoral` is
- * `?where=kind=electoral`. Documentation only: routes read them with splitFilterQuery.
+ * `?where=kind=electoral`. Repeatable, as conditionsOf reads them; the field's values are checked by
+ * splitFilterQuery (the record's codes), which a schema of the query cannot state.
  */
 export const FILTER_PARAMETERS = Object.fromEntries(
   Object.keys(FILTER_FIELDS).map((field) => [
     field,
-    z.string().optional().describe(`keep episodes whose ${field} is this (a list field: contains it)`),
+    repeatable
+      .optional()
+      .describe(
+        `keep episodes whose ${field} is this (a list field: contains it); repeatable, all must hold`,
+      ),
   ]),
-);
+) as { readonly [F in keyof typeof FILTER_FIELDS]: z.ZodOptional<typeof repeatable> };
+
+/** A route's own query parameters with the FIELD=VALUE filters beside them: the whole query it accepts. */
+export const withFilters = <S extends z.ZodRawShape, C extends z.core.$ZodObjectConfig>(
+  own: z.ZodObject<S, C>,
+) => own.extend(FILTER_PARAMETERS);
 
 /** `where` and `format` have meanings of their own; every other key is a FIELD=VALUE condition. */
 /** `record=`: a release of the bundled record, read instead of the served one (GET /api/releases lists them). */
@@ -145,16 +159,15 @@ export const releaseListSchema = z.strictObject({
 /** One episode, from the served record or a release. */
 export const episodeGetQuerySchema = z.strictObject({ record: recordRelease });
 
-export const episodeQuerySchema = z.object({
-  record: recordRelease,
-  where: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .describe('FIELD=VALUE, repeatable, as `meddle record list --where`'),
-  format: z.enum(['json', 'csv']).optional().describe('json (default) or csv, the export form'),
-  ...listViewSchema.shape,
-  ...FILTER_PARAMETERS,
-});
+/** GET /api/episodes: every key that is not one of the list's own is a filter, and an unknown one is refused. */
+export const episodeQuerySchema = withFilters(
+  z.strictObject({
+    record: recordRelease,
+    where: repeatable.optional().describe('FIELD=VALUE, repeatable, as `meddle record list --where`'),
+    format: z.enum(['json', 'csv']).default('json').describe('json, or csv, the export form'),
+    ...listViewSchema.shape,
+  }),
+);
 
 export const episodeIdParamsSchema = z.object({
   id: z
@@ -239,19 +252,32 @@ export const caseTraceSchema = z.looseObject({
   hypotheses: z.looseObject({}).optional(),
 });
 
-export const scenarioBodySchema = z.object({
-  ...scenarioSchema.shape,
-  preset: z
-    .enum(PRESET_NAMES as [string, ...string[]])
-    .optional()
-    .describe('start from this preset'),
-});
+/**
+ * A scenario as the API takes it: the library's fields and ranges, but runs at most LIMITS.runs. Every field may
+ * be left out; it is then the preset's value, else the default shown. The route merges the preset with the
+ * library's resolveScenario, so this schema checks the fields and fills in nothing the route reads.
+ */
+export const scenarioBodySchema = z
+  .strictObject({
+    ...scenarioSchema.shape,
+    runs: z
+      .int()
+      .min(1)
+      .max(LIMITS.runs, 'too many runs')
+      .default(NUMERIC_PARAMETERS.runs.default)
+      .describe(`Monte Carlo runs, at most ${LIMITS.runs} over HTTP`),
+    preset: z
+      .enum(PRESET_NAMES as [string, ...string[]])
+      .optional()
+      .describe('start from this preset; the fields given override its values'),
+  })
+  .partial()
+  .describe(
+    "a scenario (see GET /api/sim/parameters); a field left out is the preset's value, else its default",
+  );
 
 export const simRunBodySchema = z.strictObject({
-  scenario: scenarioBodySchema
-    .partial()
-    .default({})
-    .describe(`a scenario (see GET /api/sim/parameters), runs at most ${LIMITS.runs}`),
+  scenario: scenarioBodySchema.default({}),
   trajectories: z.boolean().default(true).describe('include the yearly mean and 10–90 % band of each path'),
 });
 
@@ -261,7 +287,70 @@ export const simRunResultSchema = z.looseObject({
   summary: z.looseObject({ mode: z.enum(['struggle', 'election']), runs: z.int() }),
 });
 
-export const sweepBodySchema = sweepSpecSchema;
+const { grid: _grid, latinHypercube: _hypercube, ...sweepShape } = sweepSpecSchema.shape;
+
+/** What a grid sweep and a hypercube sweep share, with the API's bound on the runs of a point. */
+const sweepCommon = {
+  ...sweepShape,
+  base: sweepShape.base.describe(
+    'the scenario every point starts from, as POST /api/sim/run takes it (fields, or preset with overrides)',
+  ),
+  runs: z
+    .int()
+    .min(1)
+    .max(LIMITS.sweepPointRuns)
+    .optional()
+    .describe(
+      `runs of each point, at most ${LIMITS.sweepPointRuns}, and at most ${LIMITS.sweepRuns} over all points; ` +
+        `left out, the base scenario's runs, which must then be at most ${LIMITS.sweepPointRuns} ` +
+        `(the model's default, ${NUMERIC_PARAMETERS.runs.default}, is too many)`,
+    ),
+};
+
+/** One axis of a grid: listed values, or steps from one value to another; no axis can exceed the point limit. */
+const gridAxisSchema = z.union([
+  z
+    .array(z.union([z.number(), z.string()]))
+    .min(1)
+    .max(LIMITS.sweepPoints),
+  z.strictObject({ from: z.number(), to: z.number(), steps: z.int().min(2).max(LIMITS.sweepPoints) }),
+]);
+
+/**
+ * A sweep as the API takes it: the library's spec, either a grid or a Latin hypercube (never both), within the
+ * API's limits. The grid's point count is the product of its axes and the total runs a sum over the points:
+ * no schema states those, so the descriptions do and the route counts them.
+ */
+export const sweepBodySchema = z
+  .union([
+    z.strictObject({
+      ...sweepCommon,
+      grid: z
+        .record(z.string(), gridAxisSchema)
+        .describe(
+          `the values of each parameter swept; the points are every combination, at most ${LIMITS.sweepPoints} (the product of the axes' lengths)`,
+        ),
+    }),
+    z.strictObject({
+      ...sweepCommon,
+      latinHypercube: z.strictObject({
+        samples: z.int().min(1).max(LIMITS.sweepPoints).describe('the points drawn'),
+        ranges: z.record(z.string(), z.tuple([z.number(), z.number()])),
+      }),
+    }),
+  ])
+  .describe(
+    `a grid or a Latin hypercube, not both: at most ${LIMITS.sweepPoints} points of at most ${LIMITS.sweepPointRuns} runs, ${LIMITS.sweepRuns} runs in all`,
+  );
+
+/** POST /api/sim/run with Accept: application/x-ndjson: a line each block of runs, then the result. */
+export const runEventSchema = z
+  .union([
+    z.object({ type: z.literal('progress'), done: z.int(), total: z.int() }),
+    z.object({ type: z.literal('result'), result: simRunResultSchema }),
+    z.object({ type: z.literal('error'), error: errorSchema }),
+  ])
+  .describe('one line of the NDJSON stream');
 
 export const sweepEventSchema = z
   .union([
@@ -281,7 +370,7 @@ export const sweepEventSchema = z
   .describe('one line of the NDJSON stream');
 
 export const discoverBodySchema = z.strictObject({
-  sweep: sweepSpecSchema.describe(
+  sweep: sweepBodySchema.describe(
     `the sweep whose points are searched, as POST /api/sim/sweep takes it (at most ${LIMITS.sweepPoints} points), run first`,
   ),
   where: z
@@ -335,8 +424,6 @@ export const parametersSchema = z.object({
   presets: z.array(z.object({ name: z.string(), description: z.string(), scenario: z.looseObject({}) })),
   limits: z.object({ runs: z.int(), sweepPoints: z.int(), sweepRuns: z.int(), sweepPointRuns: z.int() }),
 });
-
-const repeatable = z.union([z.string(), z.array(z.string())]);
 
 export const tableQuerySchema = z.strictObject({
   record: recordRelease,
@@ -426,8 +513,18 @@ export const assessmentSchema = z.looseObject({
   provenance: z.looseObject({ meddle: z.string(), model: z.string(), seed: z.int(), runs: z.int() }),
 });
 
-export const operationBodySchema = operationSchema.meta({
-  id: 'Operation',
-  description:
-    'A proposed operation, as a scenario file holds it (docs/assessment.md); states by code, abbreviation or name.',
-});
+/** A proposed operation as the API takes it: the scenario file's fields, runs at most LIMITS.runs. */
+export const operationBodySchema = operationSchema
+  .extend({
+    runs: z
+      .int()
+      .min(OPERATION_LIMITS.runs.min)
+      .max(LIMITS.runs, 'too many runs')
+      .default(OPERATION_LIMITS.runs.default)
+      .describe(`Monte Carlo runs, at most ${LIMITS.runs} over HTTP`),
+  })
+  .meta({
+    id: 'Operation',
+    description:
+      'A proposed operation, as a scenario file holds it (docs/assessment.md); states by code, abbreviation or name.',
+  });

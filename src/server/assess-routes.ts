@@ -2,13 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Assessment } from '../assess/index.js';
+import { parseYamlWithLines } from '../domain/index.js';
 import { renderAssessmentReport } from '../render/assessment-report.js';
 import { runAssessmentInWorker, type SimPool } from '../sim-runner/index.js';
 import { loadStateTable, parseOperationFile } from '../store/index.js';
-import { ApiError } from './api-error.js';
-import { assessQuerySchema, LIMITS } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
 import type { SnapshotCache } from './record-snapshot.js';
+import { ROUTES, urlOf } from './route-table.js';
 import type { SimulationGate } from './simulation-gate.js';
 
 export interface AssessRoutesOptions {
@@ -24,28 +24,18 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
   app.removeContentTypeParser(['application/json']);
   app.addContentTypeParser(TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  app.post('/api/assess', async (request, reply) => {
-    const { format, record: recordRelease } = parseInput(assessQuerySchema, request.query, 'query');
+  app.post(urlOf(ROUTES.assess), async (request, reply) => {
+    const { format, record: recordRelease } = parseInput(ROUTES.assess.query, request.query, 'query');
     const text = String(request.body ?? '');
     const states = loadStateTable();
     const operation = parseOperationFile(text, 'body', states);
-    if (operation.runs > LIMITS.runs)
-      throw new ApiError(
-        400,
-        'bad-request',
-        `runs: too many runs (got ${operation.runs}; at most ${LIMITS.runs})`,
-        {
-          issues: [
-            {
-              file: 'body',
-              field: 'runs',
-              value: String(operation.runs),
-              message: 'too many runs',
-              hint: `at most ${LIMITS.runs}`,
-            },
-          ],
-        },
-      );
+    // The scenario file's own checks come first, for their lines and hints; the table's schema has the last word
+    // and adds the API's bound on runs. YAML is read into the same fields as JSON, so one schema checks both.
+    parseInput(
+      ROUTES.assess.body.content['application/json'],
+      parseYamlWithLines(text, 'body').value,
+      'body',
+    );
     const snapshot = await options.record.get(recordRelease);
     const release = options.gate.enter();
     let assessment: Assessment;

@@ -6,8 +6,8 @@ import { bundledCaseIds, CASES_DIR, loadCase } from '../store/case-files.js';
 import { loadBundledRecord } from '../store/index.js';
 import { type CaseTrace, traceCase } from '../trace/index.js';
 import { ApiError } from './api-error.js';
-import { caseParamsSchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
+import { ROUTES, urlOf } from './route-table.js';
 
 export interface CasesRoutesOptions {
   readonly meddle: string;
@@ -40,7 +40,7 @@ export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOpti
     return result;
   };
 
-  app.get('/api/cases', async () => ({
+  app.get(urlOf(ROUTES.cases), async () => ({
     cases: names.map((name) => {
       const { trace } = traceOf(name);
       return {
@@ -53,8 +53,8 @@ export async function casesRoutes(app: FastifyInstance, options: CasesRoutesOpti
     }),
   }));
 
-  app.get('/api/cases/:name', async (request, reply) => {
-    const { name } = parseInput(caseParamsSchema, request.params, 'path');
+  app.get(urlOf(ROUTES.case), async (request, reply) => {
+    const { name } = parseInput(ROUTES.case.params, request.params, 'path');
     if (!names.includes(name))
       throw new ApiError(404, 'not-found', `no case ${JSON.stringify(name)}`, {
         issues: [

@@ -11,7 +11,7 @@ import {
   type RecordStore,
 } from '../store/index.js';
 import { ApiError } from './api-error.js';
-import { episodeGetQuerySchema, episodeIdParamsSchema, LIMITS, writeQuerySchema } from './api-schemas.js';
+import { LIMITS } from './api-schemas.js';
 import { requireWriteToken } from './bearer-auth.js';
 import { entityTag, matchesIfNoneMatch } from './entity-tag.js';
 import { type ListView, pageOf, parseListView, pick } from './list-view.js';
@@ -19,6 +19,7 @@ import { parseInput } from './parse-input.js';
 import { conditionsOf, queryFilter } from './query-filter.js';
 import type { RecordSnapshot, SnapshotCache } from './record-snapshot.js';
 import { encodeBody, negotiateEncoding, type ResponseEncoding } from './response-encoding.js';
+import { ROUTES, urlOf } from './route-table.js';
 
 /** Views kept rendered, across record versions; the oldest goes first. */
 const RENDERED_VIEWS = 64;
@@ -96,7 +97,7 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
   const views = new Map<string, RenderedView>();
   const writeGuard = requireWriteToken(options.token);
 
-  app.get('/api/episodes', async (request, reply) => {
+  app.get(urlOf(ROUTES.episodes), async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const format = query.format ?? 'json';
     if (format !== 'json' && format !== 'csv')
@@ -114,7 +115,10 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
     const view = parseListView(query);
     const where = conditionsOf(query, LIST_PARAMETERS);
     const filter = queryFilter(where);
-    const snapshot = await record.get(releaseOf(query));
+    const release = releaseOf(query);
+    // The checks above word their issues for the list; the table's schema of the whole query has the last word.
+    parseInput(ROUTES.episodes.query, query, 'query');
+    const snapshot = await record.get(release);
     const stamp = snapshot.provenance.record;
     // A view is a pure function of the record (its version and hash) and the query: rendered once, then reused.
     const key = JSON.stringify([stamp.version, stamp.hash, format, where, view]);
@@ -143,9 +147,9 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
     return reply.header('content-encoding', encoding).send(encoded);
   });
 
-  app.get('/api/episodes/:id', async (request) => {
-    const { id } = parseInput(episodeIdParamsSchema, request.params, 'path');
-    const { record: release } = parseInput(episodeGetQuerySchema, request.query, 'query');
+  app.get(urlOf(ROUTES.episode), async (request) => {
+    const { id } = parseInput(ROUTES.episode.params, request.params, 'path');
+    const { record: release } = parseInput(ROUTES.episode.query, request.query, 'query');
     const episode = (await record.get(release)).byId.get(id);
     if (episode === undefined)
       throw new ApiError(404, 'not-found', `no episode ${JSON.stringify(id)}`, {
@@ -157,7 +161,8 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
   });
 
   const writeOptions = (request: FastifyRequest) => {
-    const query = parseInput(writeQuerySchema, request.query, 'query');
+    // The two write routes take the same query.
+    const query = parseInput(ROUTES.addEpisode.query, request.query, 'query');
     return {
       onExisting: query.replace === 'true' ? 'replace' : 'reject',
       dryRun: query.dryRun === 'true',
@@ -174,7 +179,7 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
     };
   };
 
-  app.post('/api/episodes', { onRequest: writeGuard }, async (request, reply) => {
+  app.post(urlOf(ROUTES.addEpisode), { onRequest: writeGuard }, async (request, reply) => {
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body))
       throw new ApiError(400, 'bad-request', 'body: expected one episode as a JSON object', {
@@ -204,7 +209,7 @@ export async function episodesRoutes(app: FastifyInstance, options: EpisodesRout
       (_request, body, done) => done(null, body),
     );
     scope.post(
-      '/api/import',
+      urlOf(ROUTES.import),
       { onRequest: writeGuard, bodyLimit: LIMITS.importBody },
       async (request, reply) => {
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { EXCLUSION_RULES } from '../stats/index.js';
 import { FILTER_FIELDS, listReleases, loadRelease, loadStateTable } from '../store/index.js';
-import { statesQuerySchema } from './api-schemas.js';
 import { buildOpenApiDocument } from './openapi-document.js';
 import { parseInput } from './parse-input.js';
 import type { SnapshotCache } from './record-snapshot.js';
+import { ROUTES, urlOf } from './route-table.js';
 
 export interface MetaRoutesOptions {
   readonly record: SnapshotCache;
@@ -37,18 +37,18 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
     states: loadStateTable().states.map(({ cow, abbr, name, major }) => ({ cow, abbr, name, major })),
   };
 
-  app.get('/api/provenance', async () => (await options.record.get()).provenance);
-  app.get('/api/fields', async () => fields);
-  app.get('/api/releases', async () => ({
+  app.get(urlOf(ROUTES.provenance), async () => (await options.record.get()).provenance);
+  app.get(urlOf(ROUTES.fields), async () => fields);
+  app.get(urlOf(ROUTES.releases), async () => ({
     releases: listReleases().map((version) => loadRelease(version, 'record').provenance),
   }));
-  app.get('/api/states', async (request) => {
-    const { search } = parseInput(statesQuerySchema, request.query, 'query');
+  app.get(urlOf(ROUTES.states), async (request) => {
+    const { search } = parseInput(ROUTES.states.query, request.query, 'query');
     return search === undefined || search.trim() === ''
       ? states
       : { states: searchStates(states.states, search) };
   });
-  app.get('/api/openapi.json', async (_request, reply) =>
+  app.get(urlOf(ROUTES.openapi), async (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(document),
   );
 }

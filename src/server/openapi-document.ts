@@ -1,272 +1,9 @@
-/** The OpenAPI 3.1 document of the API, generated from the same zod schemas the routes validate with. */
+/** The OpenAPI 3.1 document of the API, generated from the route table whose schemas the routes validate with. */
 import { z } from 'zod';
-import {
-  assessmentSchema,
-  assessQuerySchema,
-  caseListSchema,
-  caseParamsSchema,
-  caseTraceSchema,
-  discoverBodySchema,
-  discoverEventSchema,
-  discoveryResultSchema,
-  episodeGetQuerySchema,
-  episodeIdParamsSchema,
-  episodeInputBodySchema,
-  episodeListSchema,
-  episodeQuerySchema,
-  episodeSchema,
-  errorSchema,
-  FILTER_PARAMETERS,
-  fieldsSchema,
-  importReportSchema,
-  LIMITS,
-  operationBodySchema,
-  parametersSchema,
-  provenanceSchema,
-  releaseListSchema,
-  scenarioBodySchema,
-  simRunResultSchema,
-  statesQuerySchema,
-  statesSchema,
-  survivalQuerySchema,
-  survivalResultSchema,
-  sweepBodySchema,
-  sweepEventSchema,
-  tableQuerySchema,
-  tableResultSchema,
-  writeQuerySchema,
-} from './api-schemas.js';
+import { errorSchema } from './api-schemas.js';
+import { OPERATIONS } from './route-table.js';
 
 type Io = 'input' | 'output';
-
-interface Operation {
-  readonly method: 'get' | 'post';
-  /** OpenAPI form, `{id}` for a parameter. */
-  readonly path: string;
-  readonly summary: string;
-  readonly tag: string;
-  readonly auth?: boolean;
-  readonly query?: z.ZodObject;
-  readonly params?: z.ZodObject;
-  readonly body?: Readonly<Record<string, z.ZodType>>;
-  readonly ok: {
-    readonly status: number;
-    readonly description: string;
-    readonly content: Readonly<Record<string, z.ZodType>>;
-  };
-  readonly errors: readonly number[];
-  /** Whether the route answers 304 to a matching If-None-Match. */
-  readonly notModified?: boolean;
-}
-
-const json = (schema: z.ZodType) => ({ 'application/json': schema });
-
-/** Every route the server has; a test checks that the server registers exactly these. */
-export const OPERATIONS: readonly Operation[] = [
-  {
-    method: 'get',
-    path: '/api/episodes',
-    summary:
-      'List episodes, filtered by FIELD=VALUE conditions (as `meddle record list --where`); CSV with format=csv; ' +
-      'paged by limit= and offset= (the total in the body and X-Total-Count), fields= to keep some fields; ' +
-      'compressed by Accept-Encoding, with a weak ETag (304 to a matching If-None-Match)',
-    tag: 'record',
-    query: episodeQuerySchema,
-    ok: {
-      status: 200,
-      description: 'the matching episodes with the provenance of the record',
-      content: { ...json(episodeListSchema), 'text/csv': z.string() },
-    },
-    errors: [400],
-    notModified: true,
-  },
-  {
-    method: 'get',
-    path: '/api/episodes/{id}',
-    summary: 'One episode in full, with its sources',
-    tag: 'record',
-    params: episodeIdParamsSchema,
-    query: episodeGetQuerySchema,
-    ok: { status: 200, description: 'the episode', content: json(episodeSchema) },
-    errors: [400, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/episodes',
-    summary: 'Add one episode (or replace it with replace=true); needs the bearer token',
-    tag: 'record',
-    auth: true,
-    query: writeQuerySchema,
-    body: json(episodeInputBodySchema),
-    ok: { status: 201, description: 'written (200 for a dry run)', content: json(importReportSchema) },
-    errors: [400, 401, 403, 413, 415, 422],
-  },
-  {
-    method: 'post',
-    path: '/api/import',
-    summary: `Import episodes from a JSON or CSV body of at most ${LIMITS.importBody} bytes: all are checked, then all or none are written; needs the bearer token`,
-    tag: 'record',
-    auth: true,
-    query: writeQuerySchema,
-    body: { 'application/json': z.array(episodeInputBodySchema), 'text/csv': z.string() },
-    ok: { status: 201, description: 'written (200 for a dry run)', content: json(importReportSchema) },
-    errors: [400, 401, 403, 413, 415, 422],
-  },
-  {
-    method: 'get',
-    path: '/api/table',
-    summary:
-      'Cross-tabulate two coded fields of the (filtered) record: counts, column shares with intervals, the test of association, as JSON with Markdown and CSV',
-    tag: 'tables',
-    query: tableQuerySchema.extend(FILTER_PARAMETERS),
-    ok: { status: 200, description: 'the table', content: json(tableResultSchema) },
-    errors: [400],
-  },
-  {
-    method: 'get',
-    path: '/api/survival',
-    summary:
-      'Years from a proxy taking power to its defection (or the payoff lost), censored at the last year seen aligned: Kaplan–Meier curves by a field, the log-rank test and hazard ratios',
-    tag: 'tables',
-    query: survivalQuerySchema.extend(FILTER_PARAMETERS),
-    ok: { status: 200, description: 'the curves', content: json(survivalResultSchema) },
-    errors: [400],
-  },
-  {
-    method: 'post',
-    path: '/api/assess',
-    summary: `Assess a proposed operation (a scenario as JSON or YAML, at most ${LIMITS.runs} runs): comparables, pooled base rates, simulated outcomes, costs, risks, verdict`,
-    tag: 'assessment',
-    query: assessQuerySchema,
-    body: { 'application/json': operationBodySchema, 'application/yaml': z.string() },
-    ok: {
-      status: 200,
-      description: 'the assessment, or its report as an attachment',
-      content: { ...json(assessmentSchema), 'text/html': z.string(), 'text/markdown': z.string() },
-    },
-    errors: [400, 413, 415, 503],
-  },
-  {
-    method: 'get',
-    path: '/api/cases',
-    summary: 'The bundled traced cases',
-    tag: 'cases',
-    ok: { status: 200, description: 'the cases', content: json(caseListSchema) },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/cases/{name}',
-    summary:
-      'A case traced: timeline, arc of leverage and grievance, indicators, ACH matrix and Bayesian posterior',
-    tag: 'cases',
-    params: caseParamsSchema,
-    ok: {
-      status: 200,
-      description: 'the trace, as `meddle trace CASE --format json`',
-      content: json(caseTraceSchema),
-    },
-    errors: [404],
-  },
-  {
-    method: 'get',
-    path: '/api/sim/parameters',
-    summary: "The model's parameters with their ranges and meanings, the presets, and the API's limits",
-    tag: 'simulation',
-    ok: { status: 200, description: 'parameters and presets', content: json(parametersSchema) },
-    errors: [],
-  },
-  {
-    method: 'post',
-    path: '/api/sim/run',
-    summary: `Simulate one scenario (at most ${LIMITS.runs} runs); with Accept: application/x-ndjson, progress lines then a result line`,
-    tag: 'simulation',
-    body: json(
-      z.strictObject({
-        scenario: scenarioBodySchema.partial().optional(),
-        trajectories: z.boolean().optional().describe('include yearly bands of the paths (default true)'),
-      }),
-    ),
-    ok: {
-      status: 200,
-      description: 'rates with Wilson intervals, means, NPV quantiles and trajectory bands',
-      content: { ...json(simRunResultSchema), 'application/x-ndjson': sweepEventSchema },
-    },
-    errors: [400, 413, 415, 503],
-  },
-  {
-    method: 'post',
-    path: '/api/sim/sweep',
-    summary: `Sweep a grid or Latin hypercube (at most ${LIMITS.sweepPoints} points of ${LIMITS.sweepPointRuns} runs, ${LIMITS.sweepRuns} runs in all), streamed as NDJSON: start, one line a point, done`,
-    tag: 'simulation',
-    body: json(sweepBodySchema),
-    ok: {
-      status: 200,
-      description: 'the stream of sweep events',
-      content: { 'application/x-ndjson': sweepEventSchema },
-    },
-    errors: [400, 413, 415, 503],
-  },
-  {
-    method: 'post',
-    path: '/api/sim/discover',
-    summary: `Scenario discovery: run a sweep (the limits of /api/sim/sweep) and find, by PRIM, the box of its parameters where a condition holds, with the peeling trajectory; with Accept: application/x-ndjson, start and progress lines then a result line`,
-    tag: 'simulation',
-    body: json(discoverBodySchema),
-    ok: {
-      status: 200,
-      description: 'the peeling trajectory, the chosen box and the provenance',
-      content: { ...json(discoveryResultSchema), 'application/x-ndjson': discoverEventSchema },
-    },
-    errors: [400, 413, 415, 503],
-  },
-  {
-    method: 'get',
-    path: '/api/provenance',
-    summary: 'Versions of meddle, the record (with its hash) and the model; whether writes are accepted',
-    tag: 'meta',
-    ok: { status: 200, description: 'provenance', content: json(provenanceSchema) },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/releases',
-    summary: 'The releases of the bundled record, newest first, each with its hash: what record= accepts',
-    tag: 'meta',
-    ok: { status: 200, description: 'the releases', content: json(releaseListSchema) },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/fields',
-    summary: 'The fields episodes can be filtered and tabulated by, with their values',
-    tag: 'meta',
-    ok: { status: 200, description: 'the fields', content: json(fieldsSchema) },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/states',
-    summary:
-      'The Correlates of War state list: codes, abbreviations, names and major-power years; search= narrows it',
-    tag: 'meta',
-    query: statesQuerySchema,
-    ok: { status: 200, description: 'the states', content: json(statesSchema) },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    summary: 'This document',
-    tag: 'meta',
-    ok: {
-      status: 200,
-      description: 'the OpenAPI 3.1 document',
-      content: json(z.looseObject({ openapi: z.string() })),
-    },
-    errors: [],
-  },
-];
 
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'the request is malformed: bad JSON, an unknown field or filter, a value out of range',
@@ -313,19 +50,27 @@ function makeConverter() {
   return { convert, components };
 }
 
+/**
+ * The parameters of a path or query schema, converted as one object so that `required` is the schema's own: a
+ * parameter is required exactly when the route refuses a request without it; an optional one carries its default.
+ */
 function parameters(
   schema: z.ZodObject | undefined,
   where: 'query' | 'path',
   convert: (s: z.ZodType, io: Io) => unknown,
 ) {
   if (schema === undefined) return [];
-  return Object.entries(schema.shape).map(([name, field]) => {
-    const converted = convert(field as z.ZodType, 'input') as Record<string, unknown>;
+  const object = convert(schema, 'input') as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  const required = new Set(object.required ?? []);
+  return Object.entries(object.properties ?? {}).map(([name, converted]) => {
     const { description, ...rest } = converted;
     return {
       name,
       in: where,
-      required: where === 'path',
+      required: where === 'path' || required.has(name),
       ...(description !== undefined ? { description } : {}),
       schema: rest,
       ...(where === 'query' && JSON.stringify(rest).includes('"array"')
@@ -371,9 +116,9 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         ...(op.body !== undefined
           ? {
               requestBody: {
-                required: true,
+                required: op.body.required,
                 content: Object.fromEntries(
-                  Object.entries(op.body).map(([type, schema]) => [
+                  Object.entries(op.body.content).map(([type, schema]) => [
                     type,
                     { schema: convert(schema, 'input') },
                   ]),

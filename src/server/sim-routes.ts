@@ -18,22 +18,33 @@ import {
   type SweepPoint,
   type SweepPointResult,
   type SweepSpec,
+  sweepSpecSchema,
 } from '../sim/index.js';
 import { runScenarioInWorker, type SimPool } from '../sim-runner/index.js';
 import { ApiError } from './api-error.js';
-import { discoverBodySchema, LIMITS } from './api-schemas.js';
+import { LIMITS } from './api-schemas.js';
 import { sendNdjson } from './ndjson-stream.js';
 import { objectBody } from './object-body.js';
 import { parseInput } from './parse-input.js';
+import { ROUTES, urlOf } from './route-table.js';
 import type { SimulationGate } from './simulation-gate.js';
 
 /** Runs per block: small enough that the event loop is given back every few tens of milliseconds. */
 const BLOCK_RUNS = 1000;
 
-const runEnvelopeSchema = z.strictObject({
+/*
+ * Each body is checked in three steps: its envelope, the library's own check of the scenario or sweep inside (whose
+ * issues name each parameter's allowed range, the nearest name, the presets), then the route table's schema, which
+ * has the last word and adds the API's bounds. The envelopes are the table's schemas with the inner part left to
+ * the library, so that the top-level fields are the table's.
+ */
+const runBodySchema = ROUTES.simRun.body.content['application/json'];
+const runEnvelopeSchema = runBodySchema.extend({
   scenario: z.record(z.string(), z.unknown()).default({}),
-  trajectories: z.boolean().default(true),
 });
+const sweepBodySchema = ROUTES.simSweep.body.content['application/json'];
+const discoverBodySchema = ROUTES.simDiscover.body.content['application/json'];
+const discoverEnvelopeSchema = discoverBodySchema.extend({ sweep: sweepSpecSchema });
 
 function tooBig(field: string, value: number, limit: number, what: string): ApiError {
   return new ApiError(400, 'bad-request', `${field}: too many ${what} (got ${value}; at most ${limit})`, {
@@ -95,7 +106,7 @@ export async function simRoutes(
 ): Promise<void> {
   const { gate, pool } = options;
 
-  app.get('/api/sim/parameters', async () => ({
+  app.get(urlOf(ROUTES.simParameters), async () => ({
     parameters: Object.entries(NUMERIC_PARAMETERS).map(([key, p]) => ({
       name: p.name,
       key,
@@ -146,10 +157,12 @@ export async function simRoutes(
     for (const p of pending) yield await p;
   }
 
-  app.post('/api/sim/run', async (request, reply) => {
-    const body = parseInput(runEnvelopeSchema, objectBody(request.body), 'body');
-    const scenario = resolveScenario(body.scenario, { file: 'body.scenario' });
-    if (scenario.runs > LIMITS.runs) throw tooBig('scenario.runs', scenario.runs, LIMITS.runs, 'runs');
+  app.post(urlOf(ROUTES.simRun), async (request, reply) => {
+    const input = objectBody(request.body);
+    const envelope = parseInput(runEnvelopeSchema, input, 'body');
+    const scenario = resolveScenario(envelope.scenario, { file: 'body.scenario' });
+    // The API's bounds (runs at most LIMITS.runs); the scenario itself is the one the library resolved.
+    const body = parseInput(runBodySchema, input, 'body');
     const release = gate.enter();
     // A client that asks for NDJSON hears of each block as it is done; others get the result alone.
     if ((request.headers.accept ?? '').includes('application/x-ndjson'))
@@ -196,8 +209,10 @@ export async function simRoutes(
     constants: DEFAULT_CONSTANTS,
   });
 
-  app.post('/api/sim/sweep', async (request, reply) => {
-    const { spec, points, runs } = boundedSweep(objectBody(request.body), 'body');
+  app.post(urlOf(ROUTES.simSweep), async (request, reply) => {
+    const input = objectBody(request.body);
+    const { spec, points, runs } = boundedSweep(input, 'body');
+    parseInput(sweepBodySchema, input, 'body');
     const release = gate.enter();
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
@@ -212,9 +227,11 @@ export async function simRoutes(
     return sendNdjson(reply, events, release);
   });
 
-  app.post('/api/sim/discover', async (request, reply) => {
-    const body = parseInput(discoverBodySchema, objectBody(request.body), 'body');
-    const { spec, points, runs } = boundedSweep(body.sweep, 'body.sweep');
+  app.post(urlOf(ROUTES.simDiscover), async (request, reply) => {
+    const input = objectBody(request.body);
+    const envelope = parseInput(discoverEnvelopeSchema, input, 'body');
+    const { spec, points, runs } = boundedSweep(envelope.sweep, 'body.sweep');
+    const body = parseInput(discoverBodySchema, input, 'body');
     // A condition that cannot be read is refused before any point is run.
     parseCondition(body.where, 'where');
     const release = gate.enter();

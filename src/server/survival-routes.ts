@@ -6,16 +6,20 @@ import { survivalQuerySchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
 import { asQueryError, field, splitFilterQuery } from './query-filter.js';
 import type { SnapshotCache } from './record-snapshot.js';
+import { ROUTES, urlOf } from './route-table.js';
+
+/** The curves' own parameters; every other key of the query is a FIELD=VALUE filter. */
+const OWN_PARAMETERS = Object.keys(survivalQuerySchema.shape);
 
 export interface SurvivalRoutesOptions {
   readonly record: SnapshotCache;
 }
 
 export async function survivalRoutes(app: FastifyInstance, options: SurvivalRoutesOptions): Promise<void> {
-  app.get('/api/survival', async (request) => {
+  app.get(urlOf(ROUTES.survival), async (request) => {
     // FIELD=VALUE keys filter as on GET /api/episodes; the rest are the curves' own parameters.
-    const { params, where, filter } = splitFilterQuery(request.query, Object.keys(survivalQuerySchema.shape));
-    const query = parseInput(survivalQuerySchema, params, 'query');
+    const { where, filter } = splitFilterQuery(request.query, OWN_PARAMETERS);
+    const query = parseInput(ROUTES.survival.query, request.query, 'query');
     const by = query.by === undefined ? undefined : field(query.by, 'by');
     const snapshot = await options.record.get(query.record);
     const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));

@@ -9,6 +9,10 @@ import { tableQuerySchema } from './api-schemas.js';
 import { parseInput } from './parse-input.js';
 import { field, list, splitFilterQuery } from './query-filter.js';
 import type { SnapshotCache } from './record-snapshot.js';
+import { ROUTES, urlOf } from './route-table.js';
+
+/** The table's own parameters; every other key of the query is a FIELD=VALUE filter. */
+const OWN_PARAMETERS = Object.keys(tableQuerySchema.shape);
 
 export interface TableRoutesOptions {
   readonly record: SnapshotCache;
@@ -21,11 +25,11 @@ export async function tableRoutes(app: FastifyInstance, options: TableRoutesOpti
   const { record } = options;
   const cache = new Map<string, string>();
 
-  app.get('/api/table', async (request, reply) => {
+  app.get(urlOf(ROUTES.table), async (request, reply) => {
     reply.type('application/json; charset=utf-8');
     // FIELD=VALUE keys filter as on GET /api/episodes; the rest are the table's own parameters.
-    const { params, where, filter } = splitFilterQuery(request.query, Object.keys(tableQuerySchema.shape));
-    const query = parseInput(tableQuerySchema, params, 'query');
+    const { where, filter } = splitFilterQuery(request.query, OWN_PARAMETERS);
+    const query = parseInput(ROUTES.table.query, request.query, 'query');
     const row = field(query.row, 'row');
     const column = field(query.by, 'by');
     const exclude = list(query.exclude).map((rule) => {
