@@ -3,6 +3,7 @@ export * from './arc-chart.js';
 export * from './assessment-report.js';
 export * from './citation.js';
 export * from './discovery-chart.js';
+export * from './odds-chart.js';
 export * from './plot-svg.js';
 export * from './sensitivity-chart.js';
 export * from './survival-chart.js';

@@ -1,11 +1,14 @@
 /** The Assess page: a proposed operation as a form, its assessment shown, and the report downloaded as HTML or JSON. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Assessment } from '../assess/assessment.js';
+import type { AssumptionSweep } from '../assess/assumption-sweep.js';
+import { oddsChartOptions } from '../render/odds-chart.js';
 import { ApiFailure, getJson, type Issue } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
 import { href } from './hash-route.js';
 import { useTitle } from './page-title.js';
+import { PlotFigure } from './plot-figure.js';
 import type { Fields } from './record-types.js';
 import { ScrollBox } from './scroll-box.js';
 
@@ -84,8 +87,67 @@ function Choices(props: {
   );
 }
 
+/**
+ * Each assumption swept with the others held: the verdict at every point of its range, the points where it
+ * differs from the assessment's marked (a <mark> and a word, so that colour is not the only sign).
+ */
+function KeyAssumptions({
+  assumptions,
+  verdict,
+}: {
+  assumptions: readonly AssumptionSweep[];
+  verdict: string;
+}) {
+  return (
+    <ScrollBox label="key assumptions">
+      <table class="assumptions" aria-label="key assumptions">
+        <thead>
+          <tr>
+            <th>assumption</th>
+            <th>as given</th>
+            <th>the verdict across its range</th>
+            <th>what flips it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assumptions.map((s) => (
+            <tr key={s.field} data-flips={s.flips.length}>
+              <th>{s.field}</th>
+              <td>{s.currentValue}</td>
+              <td>
+                <ul class="sweep">
+                  {s.points.map((p) =>
+                    p.verdict !== verdict ? (
+                      <li key={p.value}>
+                        <mark class="flip" data-testid="flip">
+                          {p.value}: {p.verdict} (flips)
+                        </mark>
+                      </li>
+                    ) : (
+                      <li key={p.value} class={p.current ? 'current' : undefined}>
+                        {p.value}: {p.verdict}
+                        {p.current ? ' (as given)' : ''}
+                      </li>
+                    ),
+                  )}
+                </ul>
+              </td>
+              <td>
+                {s.flips.length === 0
+                  ? 'nothing in the range'
+                  : `${s.flips.map((f) => `${f.value} → ${f.verdict}`).join(', ')}${s.distanceToFlip !== null ? ` (nearest ${Number(s.distanceToFlip.toFixed(3))} away)` : ''}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
 function Report({ assessment }: { assessment: Assessment }) {
   const { verdict, odds, comparables, ledger, risks } = assessment;
+  const chart = useMemo(() => oddsChartOptions(assessment, 640), [assessment]);
   return (
     <section aria-label="assessment">
       <h2>
@@ -116,6 +178,18 @@ function Report({ assessment }: { assessment: Assessment }) {
           ))}
         </tbody>
       </table>
+      <p class="muted">
+        Below, each question’s rate from the record (pooled over similar episodes), from the model (simulated
+        runs) and combined, with 95 % intervals; the dashed lines are the thresholds the verdict applies.
+      </p>
+      <PlotFigure options={chart} label="odds: record, model and combined" />
+      <h3>Key assumptions</h3>
+      <p class="muted">
+        Each uncertain input swept over a plausible range with the others held (
+        {assessment.provenance.sweepRuns} runs a point); a marked point is one where the verdict would no
+        longer be “{verdict.verdict}”.
+      </p>
+      <KeyAssumptions assumptions={assessment.assumptions} verdict={verdict.verdict} />
       <h3>Closest historical cases</h3>
       <ScrollBox label="closest historical cases">
         <table aria-label="comparables">

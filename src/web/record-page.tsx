@@ -8,6 +8,7 @@ import { OutcomeLevels, StarLegend } from './legends.js';
 import { useTitle } from './page-title.js';
 import type { Episode, EpisodeList, Fields, StateInfo } from './record-types.js';
 import { ScrollBox } from './scroll-box.js';
+import { type QueryReader, UrlNotes, useUrlView, useViewInUrl } from './url-state.js';
 
 /** The fields offered as filters, in the order a reader thinks of them. */
 const FILTERS = [
@@ -37,6 +38,44 @@ const COLUMNS: readonly (readonly [SortKey, string])[] = [
   ['proxyOutcome', 'proxy'],
   ['payoff', 'payoff'],
 ];
+
+const SORT_KEYS = COLUMNS.map(([key]) => key);
+
+/** What the list shows: kept in the URL (#/record?kind=electoral&sort=target&order=desc). */
+interface RecordView {
+  readonly conditions: Readonly<Record<string, string>>;
+  readonly sort: { readonly key: SortKey; readonly descending: boolean };
+}
+
+const DEFAULT_SORT = { key: 'startYear', descending: false } as const;
+
+/** The values a filter offers, as the page's selects list them. */
+function filterValues(fields: Fields, name: string): readonly string[] {
+  const field = fields.fields.find((f) => f.name === name);
+  return field?.type === 'boolean' ? ['true', 'false'] : (field?.values ?? []);
+}
+
+function readRecordView(reader: QueryReader, loaded: Loaded): RecordView {
+  const conditions: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = reader.optional(name, filterValues(loaded.fields, name));
+    if (value !== undefined) conditions[name] = value;
+  }
+  const key = reader.choice<SortKey>('sort', SORT_KEYS, DEFAULT_SORT.key);
+  const order = reader.choice('order', ['asc', 'desc'], 'asc');
+  return { conditions, sort: { key, descending: order === 'desc' } };
+}
+
+/** The view as query pairs, defaults left out, filters in the order of the form. */
+function recordPairs(view: RecordView): [string, string][] {
+  const pairs: [string, string][] = FILTERS.flatMap((name) => {
+    const value = view.conditions[name];
+    return value === undefined ? [] : [[name, value] as [string, string]];
+  });
+  if (view.sort.key !== DEFAULT_SORT.key) pairs.push(['sort', view.sort.key]);
+  if (view.sort.descending) pairs.push(['order', 'desc']);
+  return pairs;
+}
 
 /** The same semantics as the server's filters: equality, or membership for a list field. */
 function matches(e: Episode, conditions: Readonly<Record<string, string>>): boolean {
@@ -143,16 +182,19 @@ function EpisodeDetail({ episode, states }: { episode: Episode; states: Readonly
 
 export function RecordPage({ route }: { route: Route }) {
   const { loaded, error } = useRecord();
-  const [conditions, setConditions] = useState<Record<string, string>>({});
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
-    key: 'startYear',
-    descending: false,
-  });
+  const { view, notes, setView } = useUrlView(route, loaded, readRecordView);
+  const conditions = view?.conditions ?? {};
+  const sort = view?.sort ?? DEFAULT_SORT;
+  const setConditions = (update: (old: Readonly<Record<string, string>>) => Record<string, string>) =>
+    setView((old) => ({ ...old, conditions: update(old.conditions) }));
+  const setSort = (update: (old: RecordView['sort']) => RecordView['sort']) =>
+    setView((old) => ({ ...old, sort: update(old.sort) }));
+  useViewInUrl(route, view === undefined ? undefined : recordPairs(view));
 
   const shown = useMemo(() => {
-    if (loaded === undefined) return [];
-    const kept = loaded.list.episodes.filter((e) => matches(e, conditions));
-    const { key, descending } = sort;
+    if (loaded === undefined || view === undefined) return [];
+    const kept = loaded.list.episodes.filter((e) => matches(e, view.conditions));
+    const { key, descending } = view.sort;
     const abbr = (cow: number) => loaded.states.get(cow)?.abbr ?? String(cow);
     const value = (e: Episode): string | number =>
       key === 'interferer' || key === 'target' ? abbr(e[key]) : (e[key] as string | number);
@@ -162,7 +204,7 @@ export function RecordPage({ route }: { route: Route }) {
       const order = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
       return descending ? -order : order;
     });
-  }, [loaded, conditions, sort]);
+  }, [loaded, view]);
 
   const [id] = route.rest;
   const episode = id === undefined ? undefined : loaded?.list.episodes.find((e) => e.id === id);
@@ -202,10 +244,10 @@ export function RecordPage({ route }: { route: Route }) {
         {provenance.record.episodes} sourced episodes, release {provenance.record.version}, sha256{' '}
         <code>{provenance.record.hash.slice(0, 12)}</code>
       </p>
+      <UrlNotes notes={notes} />
       <form class="filters" aria-label="filters" onSubmit={(e) => e.preventDefault()}>
         {FILTERS.map((name) => {
-          const field = loaded.fields.fields.find((f) => f.name === name);
-          const values = field?.type === 'boolean' ? ['true', 'false'] : (field?.values ?? []);
+          const values = filterValues(loaded.fields, name);
           return (
             <label key={name}>
               {name}
@@ -232,7 +274,7 @@ export function RecordPage({ route }: { route: Route }) {
             </label>
           );
         })}
-        <button type="button" onClick={() => setConditions({})} disabled={pairs.length === 0}>
+        <button type="button" onClick={() => setConditions(() => ({}))} disabled={pairs.length === 0}>
           Clear
         </button>
       </form>

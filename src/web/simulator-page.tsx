@@ -8,9 +8,11 @@ import type { Discovery, Rate, RunSummary } from '../sim/index.js';
 import { ApiFailure, getJson, postNdjson } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent } from './format.js';
+import type { Route } from './hash-route.js';
 import { useTitle } from './page-title.js';
 import { PlotFigure } from './plot-figure.js';
 import { bandChartOptions, PATHS, type SweepDatum, sweepChartOptions, sweepRates } from './sim-charts.js';
+import { QueryReader, UrlNotes, useUrlView, useViewInUrl } from './url-state.js';
 
 interface Parameter {
   readonly name: string;
@@ -109,12 +111,19 @@ function Progress({ done, total }: { done: number; total: number }) {
   );
 }
 
-export default function SimulatorPage() {
+/** The preset is kept in the URL (#/simulator?preset=soviet-ccp); "" is the model's defaults. */
+function readSimulatorView(reader: QueryReader, spec: Parameters): { preset: string } {
+  return { preset: reader.choice('preset', ['', ...spec.presets.map((p) => p.name)], '') };
+}
+
+export default function SimulatorPage({ route }: { route: Route }) {
   const [spec, setSpec] = useState<Parameters | undefined>(undefined);
   const [values, setValues] = useState<Values>({});
   const [side, setSide] = useState('challenger');
   const [mode, setMode] = useState('struggle');
-  const [preset, setPreset] = useState('');
+  const { view, notes, setView } = useUrlView(route, spec, readSimulatorView);
+  const preset = view?.preset ?? '';
+  useViewInUrl(route, view === undefined ? undefined : preset === '' ? [] : [['preset', preset]]);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [result, setResult] = useState<RunResult | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
@@ -138,11 +147,10 @@ export default function SimulatorPage() {
     }, setError);
   }, []);
 
-  const applyPreset = (name: string) => {
-    setPreset(name);
-    if (spec === undefined) return;
-    const chosen = spec.presets.find((p) => p.name === name);
-    const base = { ...defaults(spec.parameters), runs: values.runs ?? 2000, seed: values.seed ?? 1 };
+  /** Sets the parameters, side and mode a preset names ("" or an unknown name: the model's defaults). */
+  const setPresetValues = (from: Parameters, name: string, runs: number, seed: number) => {
+    const chosen = from.presets.find((p) => p.name === name);
+    const base = { ...defaults(from.parameters), runs, seed };
     if (chosen === undefined) return setValues(base);
     const { side: s, mode: m, weights, ...rest } = chosen.scenario as Record<string, unknown>;
     const flat: Values = { ...base };
@@ -151,6 +159,20 @@ export default function SimulatorPage() {
     setValues(flat);
     if (typeof s === 'string') setSide(s);
     if (typeof m === 'string') setMode(m);
+  };
+
+  // A preset the URL names is applied once the presets are known, and again when a link names another: a
+  // route is a new object only on a hashchange, never on the page's own replaceState.
+  useEffect(() => {
+    if (spec === undefined) return;
+    const { preset: named } = readSimulatorView(new QueryReader(route.query), spec);
+    if (named !== '') setPresetValues(spec, named, 2000, 1);
+  }, [spec, route]);
+
+  const applyPreset = (name: string) => {
+    setView(() => ({ preset: name }));
+    if (spec === undefined) return;
+    setPresetValues(spec, name, values.runs ?? 2000, values.seed ?? 1);
   };
 
   const run = async () => {
@@ -279,6 +301,7 @@ export default function SimulatorPage() {
         each path’s mean with its 10–90 % band by year, the table each outcome’s share of runs. Sweep and
         Discover below ask how the outcomes change with the parameters.
       </p>
+      <UrlNotes notes={notes} />
       <form class="parameters" aria-label="scenario" onSubmit={(e) => e.preventDefault()}>
         <label>
           preset

@@ -8,10 +8,12 @@ import { PROPORTION_METHODS } from '../stats/proportion-methods.js';
 import { getJson, queryString } from './api.js';
 import { ErrorBox } from './error-box.js';
 import { interval, percent, pValue } from './format.js';
+import type { Route } from './hash-route.js';
 import { useTitle } from './page-title.js';
 import { PlotFigure } from './plot-figure.js';
 import type { Fields, ServerProvenance } from './record-types.js';
 import { ScrollBox } from './scroll-box.js';
+import { type QueryReader, UrlNotes, useUrlView, useViewInUrl } from './url-state.js';
 
 interface TableAnswer {
   readonly provenance: ServerProvenance;
@@ -23,6 +25,67 @@ interface TableAnswer {
 
 /** Fields whose values are codes make readable tables; ids and years would give one column per episode. */
 const TABULABLE = new Set(['code', 'codes', 'boolean']);
+
+/** The fields the selection can be narrowed by. */
+const WHERE = ['kind', 'targetClass', 'covert'] as const;
+
+/** The page's choices, kept in the URL (#/tables?row=payoff&kind=electoral&exclude=unknown-outcome). */
+interface TablesView {
+  readonly row: string;
+  readonly by: string;
+  readonly where: Readonly<Record<string, string>>;
+  readonly exclude: readonly string[];
+  readonly method: string;
+}
+
+const DEFAULT_VIEW: TablesView = {
+  row: 'proxyOutcome',
+  by: 'side',
+  where: {},
+  exclude: [],
+  method: 'wilson',
+};
+
+const whereValues = (fields: Fields, name: string): readonly string[] => {
+  const field = fields.fields.find((f) => f.name === name);
+  return field?.type === 'boolean' ? ['true', 'false'] : (field?.values ?? []);
+};
+
+const tabulableOf = (fields: Fields): string[] =>
+  fields.fields.filter((f) => TABULABLE.has(f.type)).map((f) => f.name);
+
+function readTablesView(reader: QueryReader, fields: Fields): TablesView {
+  const tabulable = tabulableOf(fields);
+  const where: Record<string, string> = {};
+  for (const name of WHERE) {
+    const value = reader.optional(name, whereValues(fields, name));
+    if (value !== undefined) where[name] = value;
+  }
+  return {
+    row: reader.choice('row', tabulable, DEFAULT_VIEW.row),
+    by: reader.choice('by', tabulable, DEFAULT_VIEW.by),
+    where,
+    exclude: reader.list(
+      'exclude',
+      fields.exclusions.map((x) => x.rule),
+    ),
+    method: reader.choice('method', PROPORTION_METHODS, DEFAULT_VIEW.method),
+  };
+}
+
+/** The choices as query pairs, defaults left out. */
+function tablesPairs(view: TablesView): [string, string][] {
+  const pairs: [string, string][] = [];
+  if (view.row !== DEFAULT_VIEW.row) pairs.push(['row', view.row]);
+  if (view.by !== DEFAULT_VIEW.by) pairs.push(['by', view.by]);
+  for (const name of WHERE) {
+    const value = view.where[name];
+    if (value !== undefined) pairs.push([name, value]);
+  }
+  for (const rule of view.exclude) pairs.push(['exclude', rule]);
+  if (view.method !== DEFAULT_VIEW.method) pairs.push(['method', view.method]);
+  return pairs;
+}
 
 function Select(props: {
   label: string;
@@ -152,6 +215,10 @@ function TimeToDefection({
   );
 }
 
+/**
+ * Each column's value spans two columns of its own, labelled: the count, and the share of the column with its
+ * interval. Run together in one cell ("12 34 % (20–50 %)"), the count was easy to read as part of the share.
+ */
 function TableGrid({ result }: { result: EpisodeTable }) {
   const { table } = result;
   return (
@@ -159,42 +226,64 @@ function TableGrid({ result }: { result: EpisodeTable }) {
       <table class="crosstab" aria-label="cross-tabulation">
         <thead>
           <tr>
-            <th>
+            <th rowSpan={2} scope="col">
               {result.row} \ {result.column}
             </th>
             {table.columnLevels.map((c) => (
-              <th key={c}>{c}</th>
+              <th key={c} colSpan={2} scope="colgroup" class="level">
+                {c}
+              </th>
             ))}
-            <th>total</th>
+            <th rowSpan={2} scope="col">
+              total
+            </th>
+          </tr>
+          <tr class="measures">
+            {table.columnLevels.map((c) => [
+              <th key={`${c}-n`} scope="col" class="count">
+                n
+              </th>,
+              <th key={`${c}-share`} scope="col" class="share">
+                share (interval)
+              </th>,
+            ])}
           </tr>
         </thead>
         <tbody>
           {table.rowLevels.map((r, i) => (
             <tr key={r}>
-              <th>{r}</th>
+              <th scope="row">{r}</th>
               {table.columnLevels.map((c, j) => {
                 const share = table.columnShares[i]?.[j];
-                return (
-                  <td key={c}>
+                return [
+                  <td key={`${c}-n`} class="count">
                     {table.counts[i]?.[j] ?? 0}
-                    {share !== null && share !== undefined && (
-                      <span class="share">
-                        {' '}
+                  </td>,
+                  <td key={`${c}-share`} class="share">
+                    {share !== null && share !== undefined ? (
+                      <>
                         {percent(share.estimate)}{' '}
                         <small>({interval(share.interval.lower, share.interval.upper)})</small>
-                      </span>
+                      </>
+                    ) : (
+                      '—'
                     )}
-                  </td>
-                );
+                  </td>,
+                ];
               })}
               <td>{table.rowTotals[i]}</td>
             </tr>
           ))}
           <tr class="total">
-            <th>total</th>
-            {table.columnTotals.map((t, j) => (
-              <td key={table.columnLevels[j]}>{t}</td>
-            ))}
+            <th scope="row">total</th>
+            {table.columnTotals.map((t, j) => [
+              <td key={`${table.columnLevels[j]}-n`} class="count">
+                {t}
+              </td>,
+              <td key={`${table.columnLevels[j]}-share`} class="share">
+                {t > 0 ? '100 %' : '—'}
+              </td>,
+            ])}
             <td>{table.total}</td>
           </tr>
         </tbody>
@@ -203,13 +292,23 @@ function TableGrid({ result }: { result: EpisodeTable }) {
   );
 }
 
-export default function TablesPage() {
+export default function TablesPage({ route }: { route: Route }) {
   const [fields, setFields] = useState<Fields | undefined>(undefined);
-  const [row, setRow] = useState('proxyOutcome');
-  const [by, setBy] = useState('side');
-  const [where, setWhere] = useState<Record<string, string>>({});
-  const [exclude, setExclude] = useState<string[]>([]);
-  const [method, setMethod] = useState('wilson');
+  const { view, notes, setView } = useUrlView(route, fields, readTablesView);
+  const { row, by, where, exclude, method } = view ?? DEFAULT_VIEW;
+  const change =
+    <K extends keyof TablesView>(key: K) =>
+    (value: TablesView[K]) =>
+      setView((old) => ({ ...old, [key]: value }));
+  const setRow = change('row');
+  const setBy = change('by');
+  const setMethod = change('method');
+  const setWhere = (update: (old: TablesView['where']) => TablesView['where']) =>
+    setView((old) => ({ ...old, where: update(old.where) }));
+  const setExclude = (update: (old: TablesView['exclude']) => TablesView['exclude']) =>
+    setView((old) => ({ ...old, exclude: update(old.exclude) }));
+  useViewInUrl(route, view === undefined ? undefined : tablesPairs(view));
+  const ready = view !== undefined;
   const [answer, setAnswer] = useState<
     { url: string; table: TableAnswer; ms: number; complete: boolean } | undefined
   >(undefined);
@@ -234,7 +333,9 @@ export default function TablesPage() {
   );
 
   // Two requests: the table at once without Fisher's Monte Carlo test, then with it, which takes longer beyond 2×2.
+  // None before the URL's choices are read, so that a shared link does not first fetch the default table.
   useEffect(() => {
+    if (!ready) return;
     const controller = new AbortController();
     const started = performance.now();
     const fail = (e: unknown) => {
@@ -257,7 +358,7 @@ export default function TablesPage() {
       );
     }, fail);
     return () => controller.abort();
-  }, [url]);
+  }, [url, ready]);
 
   const chart = useMemo(
     () => (answer !== undefined ? tableChartOptions(answer.table.result, 720) : undefined),
@@ -266,7 +367,7 @@ export default function TablesPage() {
 
   if (fields === undefined)
     return error !== undefined ? <ErrorBox error={error} /> : <p class="loading">Loading…</p>;
-  const tabulable = fields.fields.filter((f) => TABULABLE.has(f.type)).map((f) => f.name);
+  const tabulable = tabulableOf(fields);
   const copy = async (what: 'Markdown' | 'CSV') => {
     if (answer === undefined) return;
     const text = what === 'Markdown' ? answer.table.markdown : answer.table.csv;
@@ -282,11 +383,12 @@ export default function TablesPage() {
     <section aria-label="tables">
       <h1>Tables</h1>
       <p class="intro">
-        Two fields of the record counted against each other: each cell gives the episodes and their share of
-        the column, with its interval. Below the table, the chart draws those shares, the tests say whether
-        the two fields are associated, and the curves follow how long the proxies in power stayed with their
-        sponsor.
+        Two fields of the record counted against each other: under each column, n is the number of episodes
+        and the share is their part of the column, with its interval. Below the table, the chart draws those
+        shares, the tests say whether the two fields are associated, and the curves follow how long the
+        proxies in power stayed with their sponsor.
       </p>
+      <UrlNotes notes={notes} />
       <form class="filters" aria-label="table" onSubmit={(e) => e.preventDefault()}>
         <Select label="rows" name="row" value={row} options={tabulable} onChange={setRow} />
         <Select label="columns" name="by" value={by} options={tabulable} onChange={setBy} />
@@ -297,9 +399,8 @@ export default function TablesPage() {
           options={PROPORTION_METHODS}
           onChange={setMethod}
         />
-        {['kind', 'targetClass', 'covert'].map((name) => {
-          const field = fields.fields.find((f) => f.name === name);
-          const values = field?.type === 'boolean' ? ['true', 'false'] : (field?.values ?? []);
+        {WHERE.map((name) => {
+          const values = whereValues(fields, name);
           return (
             <Select
               key={name}

@@ -335,6 +335,31 @@ describe.skipIf(!available)('the web app in chromium', () => {
       expect(await page.locator('table[aria-label=comparables] tbody tr').count()).toBeGreaterThan(0);
       expect(await page.locator('ul[aria-label=risks] li').count()).toBeGreaterThan(0);
 
+      // The odds drawn: three questions, each with a dot for the record, the model and the combined rate, and
+      // the verdict's thresholds as reference lines.
+      const odds = page.locator('[data-chart="odds: record, model and combined"]');
+      await odds.locator('svg').first().waitFor();
+      expect(await odds.locator('circle').count()).toBe(3 * 3);
+      const oddsText = (await odds.textContent()) ?? '';
+      for (const word of ['record', 'model', 'combined', 'proxy wins', 'win pays off', 'operation pays off'])
+        expect(oddsText).toContain(word);
+      expect(oddsText).toMatch(/marginal ≥ 25 %/);
+      expect(oddsText).toMatch(/favourable ≥ 45 %/);
+      // The key assumptions, one row each; this example's verdict flips somewhere in their ranges.
+      const assumptions = page.locator('table[aria-label="key assumptions"]');
+      expect(await assumptions.locator('thead th').allTextContents()).toEqual([
+        'assumption',
+        'as given',
+        'the verdict across its range',
+        'what flips it',
+      ]);
+      expect(await assumptions.locator('tbody tr').count()).toBeGreaterThan(3);
+      expect(await assumptions.locator('tbody th').allTextContents()).toContain('proxy.capability');
+      expect(await assumptions.locator('mark.flip').count()).toBeGreaterThan(0);
+      expect(await assumptions.locator('tbody td:nth-child(4)').allTextContents()).toContainEqual(
+        expect.stringMatching(/→/),
+      );
+
       const [html] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download HTML' }).click(),
@@ -358,6 +383,165 @@ describe.skipIf(!available)('the web app in chromium', () => {
         errors.filter((e) => !e.includes('status of 400')),
         'assess',
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Record: a URL with filters opens with them applied, the same rows as setting them by hand',
+    async () => {
+      const rows = (page: Page) =>
+        page
+          .locator('table.episodes tbody tr td:first-child a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const linked = await open('#/record?kind=electoral&side=challenger&sort=target&order=desc');
+      const count = linked.page.getByTestId('count');
+      await expect.poll(() => count.textContent()).toMatch(/^\d+ of \d+ episodes$/);
+      expect(await linked.page.inputValue('select[name=kind]')).toBe('electoral');
+      expect(await linked.page.inputValue('select[name=side]')).toBe('challenger');
+      expect(await linked.page.locator('th[aria-sort=descending]').textContent()).toBe('target ▾');
+      expect(await linked.page.getByTestId('url-note').count()).toBe(0);
+      const fromUrl = await rows(linked.page);
+      expect(fromUrl.length).toBeGreaterThan(3);
+      const shownFromUrl = await count.textContent();
+      await finish(linked.page, linked.errors, 'record-from-url');
+
+      const { page, errors } = await open('#/record');
+      await page.waitForSelector('table.episodes tbody tr');
+      const before = await page.evaluate(() => history.length);
+      await page.selectOption('select[name=kind]', 'electoral');
+      await page.selectOption('select[name=side]', 'challenger');
+      await page.getByRole('button', { name: /^target/ }).click();
+      await page.getByRole('button', { name: /^target/ }).click();
+      await expect.poll(() => page.getByTestId('count').textContent()).toBe(shownFromUrl);
+      expect(await rows(page)).toEqual(fromUrl);
+      // The controls are in the URL, in the form's order, and changing them added no history entries.
+      expect(new URL(page.url()).hash).toBe('#/record?kind=electoral&side=challenger&sort=target&order=desc');
+      expect(await page.evaluate(() => history.length)).toBe(before);
+      // Back to the defaults, back to the bare route.
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByRole('button', { name: /^years/ }).click();
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/record');
+      await finish(page, errors, 'record-by-hand');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Tables: a reload keeps the rows, columns, filters and interval method chosen',
+    async () => {
+      const { page, errors } = await open('#/tables');
+      await page.waitForSelector('table.crosstab');
+      const before = await page.evaluate(() => history.length);
+      await page.selectOption('select[name=row]', 'payoff');
+      await page.selectOption('select[name=by]', 'kind');
+      await page.selectOption('select[name=where-covert]', 'true');
+      await page.check('input[name=exclude-unknown-outcome]');
+      await page.selectOption('select[name=method]', 'jeffreys');
+      // A table by kind with Fisher's test can take a while when the test workers load the machine.
+      await expect
+        .poll(() => page.locator('table.crosstab thead th').first().textContent(), { timeout: 10_000 })
+        .toBe('payoff \\ kind');
+      await expect
+        .poll(() => new URL(page.url()).hash)
+        .toBe('#/tables?row=payoff&by=kind&covert=true&exclude=unknown-outcome&method=jeffreys');
+      expect(await page.evaluate(() => history.length)).toBe(before);
+      const episodes = await page.getByTestId('table-episodes').textContent();
+
+      await page.reload();
+      await page.waitForSelector('table.crosstab');
+      expect(await page.inputValue('select[name=row]')).toBe('payoff');
+      expect(await page.inputValue('select[name=by]')).toBe('kind');
+      expect(await page.inputValue('select[name=where-covert]')).toBe('true');
+      expect(await page.isChecked('input[name=exclude-unknown-outcome]')).toBe(true);
+      expect(await page.inputValue('select[name=method]')).toBe('jeffreys');
+      await expect
+        .poll(() => page.locator('table.crosstab thead th').first().textContent(), { timeout: 10_000 })
+        .toBe('payoff \\ kind');
+      await expect
+        .poll(() => page.getByTestId('table-episodes').textContent(), { timeout: 10_000 })
+        .toBe(episodes);
+      expect(await page.getByTestId('url-note').count()).toBe(0);
+      await finish(page, errors, 'tables-reloaded');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Tables: each cell’s count and its column share with interval sit in separate, labelled columns',
+    async () => {
+      const { page, errors } = await open('#/tables');
+      await page.waitForSelector('table.crosstab');
+      const answer = (await (
+        await fetch(`${base}/api/table?row=proxyOutcome&by=side&monteCarlo=false`)
+      ).json()) as {
+        result: { table: { columnLevels: string[]; counts: number[][] } };
+      };
+      const { columnLevels, counts } = answer.result.table;
+      const measures = await page.locator('table.crosstab thead tr.measures th').allTextContents();
+      expect(measures).toEqual(columnLevels.flatMap(() => ['n', 'share (interval)']));
+      expect(await page.locator('table.crosstab thead th.level').allTextContents()).toEqual(columnLevels);
+      const firstRow = page.locator('table.crosstab tbody tr').first();
+      expect(await firstRow.locator('td.count').allTextContents()).toEqual((counts[0] ?? []).map(String));
+      for (const share of await page.locator('table.crosstab tbody td.share').allTextContents())
+        expect(share).toMatch(/^(\d+ % \(\d+–\d+ %\)|100 %|—)$/);
+      await finish(page, errors, 'tables-cells');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'Simulator: the preset is kept in the URL and a link to it opens with its parameters',
+    async () => {
+      const { page, errors } = await open('#/simulator');
+      await page.waitForSelector('select[name=preset]');
+      await page.selectOption('select[name=preset]', 'soviet-ccp');
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/simulator?preset=soviet-ccp');
+      await page.reload();
+      await page.waitForSelector('select[name=preset]');
+      expect(await page.inputValue('select[name=preset]')).toBe('soviet-ccp');
+      await expect.poll(() => page.inputValue('input[name=targetPower]')).toBe('0.7');
+      await finish(page, errors, 'simulator-from-url');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a URL with an unknown value shows the page with that control at its default, and a note saying so',
+    async () => {
+      const record = await open('#/record?kind=naval-blockade&side=challenger');
+      const count = record.page.getByTestId('count');
+      await expect.poll(() => count.textContent()).toMatch(/^\d+ of \d+ episodes$/);
+      const note = record.page.getByTestId('url-note');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toContain('kind=naval-blockade');
+      expect(await record.page.inputValue('select[name=kind]')).toBe('');
+      // The known value of the same link still applies.
+      expect(await record.page.inputValue('select[name=side]')).toBe('challenger');
+      await finish(record.page, record.errors, 'record-unknown-value');
+
+      const tables = await open('#/tables?method=bogus&row=payoff');
+      await tables.page.waitForSelector('table.crosstab');
+      expect(await tables.page.getByTestId('url-note').textContent()).toContain('method=bogus');
+      expect(await tables.page.inputValue('select[name=method]')).toBe('wilson');
+      expect(await tables.page.inputValue('select[name=row]')).toBe('payoff');
+      await finish(tables.page, tables.errors, 'tables-unknown-value');
+
+      const sim = await open('#/simulator?preset=atlantis');
+      await sim.page.waitForSelector('select[name=preset]');
+      expect(await sim.page.getByTestId('url-note').textContent()).toContain('preset=atlantis');
+      expect(await sim.page.inputValue('select[name=preset]')).toBe('');
+      await finish(sim.page, sim.errors, 'simulator-unknown-value');
+
+      // The note passes axe at both widths, as every page does.
+      for (const width of WIDTHS) {
+        const checked = await open('#/record?kind=naval-blockade', axeContexts.get(width));
+        await checked.page.waitForSelector('[data-testid=url-note]');
+        const violations = await axeViolations(checked.page);
+        await checked.page.close();
+        expect(violations.map((v) => `${v.id}: ${v.help} (${v.target})`)).toEqual([]);
+        expect(checked.errors).toEqual([]);
+      }
     },
     TIMEOUT,
   );
@@ -530,6 +714,28 @@ describe.skipIf(!available)('every page, at 1280 and at 390 px', () => {
     },
     TIMEOUT,
   );
+
+  for (const width of WIDTHS)
+    it(
+      `Assess at ${width} px, with an assessment shown: the odds chart and the key assumptions fit and pass axe`,
+      async () => {
+        const { page, errors } = await open('#/assess', axeContexts.get(width));
+        await page.waitForSelector('input[name=target]');
+        await page.getByRole('button', { name: 'Assess', exact: true }).click();
+        await page.waitForSelector('[data-chart="odds: record, model and combined"] svg', {
+          timeout: 30_000,
+        });
+        await page.waitForSelector('table[aria-label="key assumptions"] mark.flip');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(SHOTS, `web-assess-report-${width}.png`), fullPage: true });
+        const violations = await axeViolations(page);
+        for (const v of violations) console.error(`axe ${v.impact} ${v.id}: ${v.help} — ${v.target}`);
+        expect(violations.map((v) => `${v.id}: ${v.help} (${v.target})`)).toEqual([]);
+        await page.close();
+        expect(errors).toEqual([]);
+      },
+      TIMEOUT,
+    );
 
   it('gives each page its own title', () => {
     for (const width of WIDTHS) {
