@@ -37,7 +37,7 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRoutesOp
       'body',
     );
     const snapshot = await options.record.get(recordRelease);
-    const release = options.gate.enter();
+    const release = await options.gate.enter();
     let assessment: Assessment;
     try {
       assessment = await runAssessmentInWorker(options.pool, {

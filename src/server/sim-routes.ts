@@ -163,7 +163,7 @@ export async function simRoutes(
     const scenario = resolveScenario(envelope.scenario, { file: 'body.scenario' });
     // The API's bounds (runs at most LIMITS.runs); the scenario itself is the one the library resolved.
     const body = parseInput(runBodySchema, input, 'body');
-    const release = gate.enter();
+    const release = await gate.enter();
     // A client that asks for NDJSON hears of each block as it is done; others get the result alone.
     if ((request.headers.accept ?? '').includes('application/x-ndjson'))
       return sendNdjson(reply, () => runOnPool(reply, scenario, body.trajectories), release);
@@ -213,7 +213,7 @@ export async function simRoutes(
     const input = objectBody(request.body);
     const { spec, points, runs } = boundedSweep(input, 'body');
     parseInput(sweepBodySchema, input, 'body');
-    const release = gate.enter();
+    const release = await gate.enter();
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
       let done = 0;
@@ -234,7 +234,7 @@ export async function simRoutes(
     const body = parseInput(discoverBodySchema, input, 'body');
     // A condition that cannot be read is refused before any point is run.
     parseCondition(body.where, 'where');
-    const release = gate.enter();
+    const release = await gate.enter();
     async function* events() {
       yield { type: 'start', points: points.length, runs } as const;
       const results: SweepPointResult[] = [];
