@@ -299,3 +299,23 @@ describe('meddle record lint', () => {
     expect(run.stderr).toContain('--present');
   });
 });
+
+describe('input built to exhaust the parsers', () => {
+  it('is an input error like any other: exit 2, the file named, the database untouched', async () => {
+    const db = join(dir, 'deep.db');
+    expect((await meddle(['--db', db, 'db', 'init'])).code).toBe(0);
+    const before = createHash('sha256').update(readFileSync(db)).digest('hex');
+    const file = join(dir, 'deep.json');
+    writeFileSync(file, `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const run = await meddle(['--db', db, 'record', 'import', file]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`error: ${file}:1:`);
+    expect(run.stderr).not.toContain('Maximum call stack');
+    expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(before);
+    const yaml = join(dir, 'deep.yaml');
+    writeFileSync(yaml, `x: ${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const sim = await meddle(['sim', 'run', yaml]);
+    expect(sim.code).toBe(2);
+    expect(sim.stderr).toContain(`error: ${yaml}:1: not valid YAML: nested too deeply to read`);
+  });
+});

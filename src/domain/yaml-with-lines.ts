@@ -21,7 +21,13 @@ export function parseYamlWithLines(text: string, file?: string, maxAliases = 100
     throw new InputError({
       ...place,
       ...(first.linePos?.[0] !== undefined ? { line: first.linePos[0].line } : {}),
-      message: `not valid YAML: ${first.message.split('\n')[0] ?? first.code}`,
+      // The parser gives up on structures nested thousands deep by overflowing its stack; say what that means.
+      ...(/Maximum call stack/.test(first.message)
+        ? {
+            message: 'not valid YAML: nested too deeply to read',
+            hint: 'a scenario, sweep or record file is a few levels deep; check the file is the one meant',
+          }
+        : { message: `not valid YAML: ${first.message.split('\n')[0] ?? first.code}` }),
     });
   let value: unknown;
   try {
