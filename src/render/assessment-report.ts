@@ -2,6 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Assessment, AssumptionSweep, Figure, Origin } from '../assess/index.js';
 import { distinctSources, toReference } from './citation.js';
+import { intervalMarks } from './odds-chart.js';
 import { renderPlotSvg } from './plot-svg.js';
 
 export type AssessmentFormat = 'md' | 'html';
@@ -113,18 +114,7 @@ function oddsChart(a: Assessment): Plot.PlotOptions {
     x: { domain: [0, 100], label: 'probability (%), with 95 % interval', percent: true, grid: true },
     y: { label: null, domain: ['record', 'model', 'combined'] },
     fy: { label: null, domain: ['proxy wins', 'win pays off', 'operation pays off'] },
-    marks: [
-      Plot.ruleY(data, {
-        fy: 'question',
-        y: 'origin',
-        x1: 'low',
-        x2: 'high',
-        stroke: 'steelblue',
-        strokeWidth: 2,
-      }),
-      Plot.dot(data, { fy: 'question', y: 'origin', x: 'value', fill: 'steelblue', r: 4 }),
-      Plot.frame({ stroke: '#ddd' }),
-    ],
+    marks: intervalMarks(data),
   };
 }
 

@@ -107,16 +107,26 @@ export function oddsChartOptions(a: OddsSource, width = 640): Plot.PlotOptions {
         fontSize: 9,
         fill: '#7f3b08',
       }),
-      Plot.ruleY(data, {
-        fy: 'question',
-        y: 'origin',
-        x1: 'low',
-        x2: 'high',
-        stroke: 'steelblue',
-        strokeWidth: 2,
-      }),
-      Plot.dot(data, { fy: 'question', y: 'origin', x: 'value', fill: 'steelblue', r: 4 }),
-      Plot.frame({ stroke: '#ddd' }),
+      ...intervalMarks(data),
     ],
   };
+}
+
+/**
+ * Each odds figure as a dot on a rule across its interval, faceted by question, one row an origin: the marks the
+ * web app's chart and the downloadable report share.
+ */
+export function intervalMarks(data: Plot.Data): Plot.Markish[] {
+  return [
+    Plot.ruleY(data, {
+      fy: 'question',
+      y: 'origin',
+      x1: 'low',
+      x2: 'high',
+      stroke: 'steelblue',
+      strokeWidth: 2,
+    }),
+    Plot.dot(data, { fy: 'question', y: 'origin', x: 'value', fill: 'steelblue', r: 4 }),
+    Plot.frame({ stroke: '#ddd' }),
+  ];
 }
