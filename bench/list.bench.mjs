@@ -1,12 +1,8 @@
 // The episode list's throughput beside a small endpoint's: 50 clients against the built server on 127.0.0.1,
 // asking as a browser does (Accept-Encoding: gzip, deflate, br). The list is rendered and compressed once per
 // record version and query, so it should come close to the small endpoint; the figures say how close.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildServer } from '../dist/server/index.js';
-import { openStore } from '../dist/store/index.js';
+import { withServer } from './bench-server.mjs';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.MEDDLE_BENCH_SECONDS ?? 10);
@@ -43,11 +39,7 @@ async function load(url, target) {
 }
 
 export default async function bench() {
-  const dir = mkdtempSync(join(tmpdir(), 'meddle-bench-'));
-  const store = await openStore(join(dir, 'record.db'));
-  const app = await buildServer({ store, version: 'bench' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
+  await withServer(async (url) => {
     // Warm up: each view is rendered and compressed on its first request.
     for (const { path } of TARGETS) await (await fetch(`${url}${path}`, { headers: HEADERS })).arrayBuffer();
     let errors = 0;
@@ -56,11 +48,7 @@ export default async function bench() {
       console.error(`list: ${errors} errors under load (must be 0)`);
       process.exitCode = 1;
     }
-  } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 // Run directly (node bench/list.bench.mjs) as well as from bench/run.mjs.

@@ -1,19 +1,12 @@
 // Whether heavy simulations stall the server: a cheap GET's latency (p50, p99, max) while two of the largest
 // simulations the API allows (20 000 runs over 100 years, with yearly bands) run at once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildServer, LIMITS } from '../dist/server/index.js';
-import { openStore } from '../dist/store/index.js';
+import { LIMITS } from '../dist/server/index.js';
+import { withServer } from './bench-server.mjs';
 
 const P99_AIM_MS = 50;
 
 export default async function bench() {
-  const dir = mkdtempSync(join(tmpdir(), 'meddle-stall-'));
-  const store = await openStore(join(dir, 'record.db'));
-  const app = await buildServer({ store, version: 'bench' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
+  await withServer(async (url) => {
     await (await fetch(`${url}/api/provenance`)).text();
     const body = JSON.stringify({ scenario: { runs: LIMITS.runs, horizon: 100 }, trajectories: true });
     const latencies = [];
@@ -46,9 +39,5 @@ export default async function bench() {
         `${latencies.length} requests, p50 ${at(0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms ` +
         `${p99 < P99_AIM_MS ? 'ok' : `ABOVE ${P99_AIM_MS} ms`}`,
     );
-  } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,11 +1,7 @@
 // Load on the API's read endpoints: 50 clients for 30 seconds against the built server on 127.0.0.1, printing
 // requests per second, p99 latency and the error count, which must be zero.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildServer } from '../dist/server/index.js';
-import { openStore } from '../dist/store/index.js';
+import { withServer } from './bench-server.mjs';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.MEDDLE_BENCH_SECONDS ?? 30);
@@ -22,11 +18,7 @@ const READS = [
 ];
 
 export default async function bench() {
-  const dir = mkdtempSync(join(tmpdir(), 'meddle-bench-'));
-  const store = await openStore(join(dir, 'record.db'));
-  const app = await buildServer({ store, version: 'bench' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
+  await withServer(async (url) => {
     // Warm up: the first table and case trace are computed once, then served from their caches.
     for (const path of READS) await (await fetch(`${url}${path}`)).arrayBuffer();
     const result = await autocannon({
@@ -45,11 +37,7 @@ export default async function bench() {
       console.error(`server: ${errors} errors under load (must be 0)`);
       process.exitCode = 1;
     }
-  } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 // Run directly (node bench/server.bench.mjs) as well as from bench/run.mjs.
