@@ -374,6 +374,7 @@ export function registerSimCommands(program: Command, context: CommandContext): 
               seed: checked.seed,
               targets: given,
               resamples,
+              fitted: report.constants,
               ...(progress.onProgress !== undefined ? { onProgress: progress.onProgress } : {}),
             });
           } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_TARGETS } from './calibrate.js';
+import { CALIBRATION_TARGETS, calibrate } from './calibrate.js';
 import { calibrationBootstrap, resampleTargets, TARGET_EVIDENCE } from './calibrate-bootstrap.js';
 import { nextUniform, prngForStream } from './prng.js';
 
@@ -59,5 +59,8 @@ describe('calibrationBootstrap', () => {
       'challenger-election': TARGET_EVIDENCE['challenger-election'],
     });
     expect(calibrationBootstrap(options)).toEqual(result);
+    // A caller that has the fit already (the CLI's report) passes it instead of having it made again.
+    const { constants } = calibrate({ targets, free, runs: 4000, seed: 2 });
+    expect(calibrationBootstrap({ ...options, fitted: constants })).toEqual(result);
   });
 });

@@ -59,6 +59,8 @@ export interface BootstrapOptions extends CalibrationOptions {
   readonly bootstrapSeed?: number;
   readonly level?: number;
   readonly evidence?: Readonly<Record<string, TargetEvidence>>;
+  /** The fit to the targets as given, when the caller has made it already (it takes as long as a resample). */
+  readonly fitted?: ModelConstants;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -92,8 +94,8 @@ export function calibrationBootstrap(options: BootstrapOptions = {}): Calibratio
   const resamples = Math.max(1, Math.floor(options.resamples ?? 50));
   const seed = options.bootstrapSeed ?? 1;
   const level = options.level ?? 0.95;
-  const base = calibrate(options);
-  const names = Object.keys(base.constants) as (keyof ModelConstants)[];
+  const fitted = options.fitted ?? calibrate(options).constants;
+  const names = Object.keys(fitted) as (keyof ModelConstants)[];
   const values = new Map(names.map((name) => [name, [] as number[]]));
   let metAll = 0;
   for (let b = 0; b < resamples; b++) {
@@ -115,7 +117,7 @@ export function calibrationBootstrap(options: BootstrapOptions = {}): Calibratio
       const sorted = Float64Array.from(values.get(name) ?? []).sort();
       return {
         name,
-        fitted: base.constants[name],
+        fitted: fitted[name],
         median: quantileSorted(sorted, 0.5),
         low: quantileSorted(sorted, tail),
         high: quantileSorted(sorted, 1 - tail),
