@@ -97,11 +97,17 @@ export function episodesFromRows(
   const codesOf = new Map<string, Map<string, string[]>>();
   for (const c of codes) {
     const byField = codesOf.get(c.episode_id) ?? new Map<string, string[]>();
-    byField.set(c.field, [...(byField.get(c.field) ?? []), c.value]);
     codesOf.set(c.episode_id, byField);
+    const values = byField.get(c.field);
+    if (values === undefined) byField.set(c.field, [c.value]);
+    else values.push(c.value);
   }
   const sourcesOf = new Map<string, Selectable<EpisodeSourceTable>[]>();
-  for (const s of sources) sourcesOf.set(s.episode_id, [...(sourcesOf.get(s.episode_id) ?? []), s]);
+  for (const s of sources) {
+    const list = sourcesOf.get(s.episode_id);
+    if (list === undefined) sourcesOf.set(s.episode_id, [s]);
+    else list.push(s);
+  }
   return rows.map((r) => {
     const byField = codesOf.get(r.id);
     const listed = (field: string) => byField?.get(field) ?? [];
