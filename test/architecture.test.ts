@@ -35,3 +35,22 @@ describe('the pure core', () => {
     });
   }
 });
+
+/** Below the edges, an issue names a role (`db`, `where`) and the CLI words it; no code there names its options. */
+describe('no CLI flag below the CLI', () => {
+  const BELOW = [...PURE, 'store', 'sim-runner', 'render'];
+  const FLAG = /['"`]--[a-z]/;
+  const code = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+      .join('\n');
+  for (const folder of BELOW) {
+    it(`src/${folder} names no --option in its code`, () => {
+      const offending = sources(join('src', folder)).filter((file) =>
+        FLAG.test(code(readFileSync(file, 'utf8'))),
+      );
+      expect(offending).toEqual([]);
+    });
+  }
+});

@@ -209,6 +209,17 @@ describe('meddle record, whatever the store', () => {
     expect(run.stderr).toContain('--db: the folder for the database does not exist');
   });
 
+  it("prints the API's error body on standard error with --json, the role named as the CLI's option", async () => {
+    const run = await meddle(['--db', join(dir, 'missing', 'record.db'), 'record', 'list', '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const body = JSON.parse(run.stderr);
+    expect(Object.keys(body)).toEqual(['error', 'message', 'issues']);
+    expect(body.error).toBe('bad-request');
+    expect(body.issues[0]).toMatchObject({ code: 'no-database-folder', role: 'db', field: '--db' });
+    expect(body.message).toContain('--db: the folder for the database does not exist');
+  });
+
   it('refuses to overwrite a database without --force', async () => {
     const file = join(dir, 'exists.db');
     expect((await meddle(['--db', file, 'db', 'init'])).code).toBe(0);

@@ -92,7 +92,15 @@ describe('GET /api/episodes with filters', () => {
       error: 'bad-request',
       message: 'query: where: unknown field (got "knd"; did you mean kind?)',
       issues: [
-        { file: 'query', field: 'where', value: 'knd', message: 'unknown field', hint: 'did you mean kind?' },
+        {
+          code: 'unknown-field',
+          role: 'where',
+          file: 'query',
+          field: 'where',
+          value: 'knd',
+          message: 'unknown field',
+          hint: 'did you mean kind?',
+        },
       ],
     });
   });

@@ -45,6 +45,7 @@ describe('GET /api/table', () => {
     expect(field.statusCode).toBe(400);
     expect(field.json().issues).toEqual([
       {
+        code: 'unknown-field',
         file: 'query',
         field: 'row',
         value: 'proxyOutcom',

@@ -7,7 +7,7 @@ import {
   coverage,
   diffRecords,
   type Episode,
-  formatIssue,
+  formatIssueAs,
   InputError,
   type LintFinding,
   lintRecord,
@@ -30,6 +30,7 @@ import {
   writeFileAtomic,
 } from '../store/index.js';
 import { line } from './cli-io.js';
+import { cliRoles } from './cli-roles.js';
 import { type CommandContext, collect, json } from './command-context.js';
 import { commandDescription } from './command-groups.js';
 import { provenanceOf, stateAbbr, stateName } from './record-labels.js';
@@ -376,7 +377,8 @@ export function registerRecordCommands(program: Command, context: CommandContext
         }).map((f) => ({ ...f, file: fileOf.get(f.id) ?? '' }));
         if (options.json === true) io.out(json({ present, episodes: episodes.length, findings }));
         else {
-          for (const { file: _file, ...f } of findings) line(io.out, `${f.rule}  ${f.id}  ${formatIssue(f)}`);
+          for (const { file: _file, ...f } of findings)
+            line(io.out, `${f.rule}  ${f.id}  ${formatIssueAs(f, cliRoles)}`);
           const affected = new Set(findings.map((f) => f.id)).size;
           line(
             io.out,

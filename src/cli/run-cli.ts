@@ -1,11 +1,28 @@
 /** Runs one `meddle` invocation and turns its outcome into an exit code: 0 ok, 1 failure, 2 bad input. */
 import { CommanderError } from 'commander';
-import { formatIssue, isInputError } from '../domain/input-error.js';
+import { formatIssueAs, type InputError, isInputError, wordIssue } from '../domain/input-error.js';
 import type { CliIo } from './cli-io.js';
+import { cliRoles } from './cli-roles.js';
 import { buildProgram } from './program.js';
 import { ReportedBadInput } from './reported-bad-input.js';
 
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/**
+ * Bad input, on standard error: a line an issue, or with `--json` the body the API answers with (`error`,
+ * `message`, `issues`), each issue keeping its `code` and `role` and naming the role as the CLI's option.
+ */
+function reportInputError(error: InputError, io: CliIo, json: boolean): void {
+  const count = error.issues.length;
+  const lines = error.issues.map((issue) => formatIssueAs(issue, cliRoles));
+  if (json) {
+    const issues = error.issues.map((issue) => wordIssue(issue, cliRoles));
+    io.err(`${JSON.stringify({ error: 'bad-request', message: lines.join('\n'), issues })}\n`);
+    return;
+  }
+  for (const line of lines) io.err(`error: ${line}\n`);
+  if (count > 1) io.err(`${count} errors; nothing was written\n`);
+}
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = await buildProgram(io, argv);
@@ -22,9 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.badInput;
     }
     if (isInputError(error)) {
-      const count = error.issues.length;
-      for (const issue of error.issues) io.err(`error: ${formatIssue(issue)}\n`);
-      if (count > 1) io.err(`${count} errors; nothing was written\n`);
+      reportInputError(error, io, argv.includes('--json'));
       return EXIT.badInput;
     }
     io.err(`meddle: ${error instanceof Error ? error.message : String(error)}\n`);

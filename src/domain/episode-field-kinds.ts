@@ -68,16 +68,17 @@ export function levelsOf(field: EpisodeFieldName, seen: Iterable<string>): strin
 }
 
 /**
- * The field a user named, or an InputError at `place` (an option such as `--by`, or a query parameter) with
+ * The field a user named, or an InputError at `place` (the role that named it, such as `by`, and the file) with
  * the nearest field as a suggestion.
  */
 export function requireEpisodeField(
   name: string,
-  place: Pick<InputIssue, 'field' | 'file'>,
+  place: Pick<InputIssue, 'role' | 'field' | 'file'>,
 ): EpisodeFieldName {
   if (isEpisodeFieldName(name)) return name;
   const guess = closest(name, Object.keys(EPISODE_FIELD_KINDS));
   throw new InputError({
+    code: 'unknown-field',
     ...place,
     value: name,
     message: 'unknown field',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   EPISODE_ID_PATTERN,
   episodeInputSchema,
+  INPUT_ROLES,
   MEANS,
   OPERATION_LIMITS,
   operationSchema,
@@ -39,6 +40,11 @@ export const LIMITS = {
 
 export const issueSchema = z
   .object({
+    code: z.string().optional().describe('a stable name for the kind of problem, to branch on'),
+    role: z
+      .enum(INPUT_ROLES)
+      .optional()
+      .describe('the part of the request the issue is about, when not a field of the data'),
     file: z.string().optional(),
     line: z.int().optional(),
     field: z.string().optional(),

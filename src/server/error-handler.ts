@@ -1,6 +1,6 @@
 /** The one place that turns a thrown error into a response: known errors render themselves, the rest are a bare 500. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatIssue, InputError } from '../domain/index.js';
+import { formatIssue, InputError, type InputIssue, plainRoles, wordIssue } from '../domain/index.js';
 import { ApiError, type ApiErrorCode, type ErrorBody } from './api-error.js';
 import type { RouteMethods } from './route-methods.js';
 
@@ -17,11 +17,15 @@ function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyRepl
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** Issues as the API shows them: a role is named as its query parameter or body field is (`where`, `record`). */
+const worded = (issues: readonly InputIssue[]): InputIssue[] =>
+  issues.map((issue) => wordIssue(issue, plainRoles));
+
 export function errorBody(error: unknown): { status: number; body: ErrorBody } | undefined {
   if (error instanceof ApiError)
     return {
       status: error.status,
-      body: { error: error.code, message: error.message, issues: error.issues },
+      body: { error: error.code, message: error.message, issues: worded(error.issues) },
     };
   if (error instanceof InputError)
     return {
@@ -29,7 +33,7 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } |
       body: {
         error: 'bad-request',
         message: error.issues.map(formatIssue).join('\n'),
-        issues: error.issues,
+        issues: worded(error.issues),
       },
     };
   const status = (error as Partial<FastifyError>).statusCode;

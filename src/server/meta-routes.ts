@@ -40,7 +40,7 @@ export async function metaRoutes(app: FastifyInstance, options: MetaRoutesOption
   app.get(urlOf(ROUTES.provenance), async () => (await options.record.get()).provenance);
   app.get(urlOf(ROUTES.fields), async () => fields);
   app.get(urlOf(ROUTES.releases), async () => ({
-    releases: listReleases().map((version) => loadRelease(version, 'record').provenance),
+    releases: listReleases().map((version) => loadRelease(version).provenance),
   }));
   app.get(urlOf(ROUTES.states), async (request) => {
     const { search } = parseInput(ROUTES.states.query, request.query, 'query');

@@ -4,7 +4,9 @@ import {
   formatIssue,
   InputError,
   type InputIssue,
+  plainRoles,
   requireEpisodeField,
+  wordIssue,
 } from '../domain/index.js';
 import { loadStateTable, parseFilter } from '../store/index.js';
 import { ApiError } from './api-error.js';
@@ -14,19 +16,12 @@ export const list = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** A field the query names, or a 400 naming the parameter, with the nearest field as a suggestion. */
-export const field = (name: string, role: string): EpisodeFieldName =>
-  requireEpisodeField(name, { file: 'query', field: role });
+export const field = (name: string, parameter: string): EpisodeFieldName =>
+  requireEpisodeField(name, { file: 'query', field: parameter });
 
-/** The CLI names its options in issues (`--where`, `--by`); over HTTP the place is the query parameter. */
+/** The issues of code shared with the CLI, placed in the query: each role is the query parameter of that name. */
 export function queryIssues(error: InputError): InputIssue[] {
-  return error.issues.map((issue) => ({
-    ...issue,
-    file: 'query',
-    ...(issue.field?.startsWith('--') === true ? { field: issue.field.replace(/^--/, '') } : {}),
-    ...(issue.hint?.startsWith('e.g. --where') === true
-      ? { hint: 'e.g. ?kind=electoral or ?where=kind=electoral' }
-      : {}),
-  }));
+  return error.issues.map((issue) => ({ ...wordIssue(issue, plainRoles), file: 'query' }));
 }
 
 /** An InputError raised by code shared with the CLI, as a 400 whose issues name the query parameters. */

@@ -60,7 +60,7 @@ export function createSnapshotCache(
     if (cached !== undefined) return cached;
     let release: ReturnType<typeof loadRelease>;
     try {
-      release = loadRelease(version, 'record');
+      release = loadRelease(version);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const issues = error.issues.map((i) => ({ ...i, file: 'query' }));

@@ -23,7 +23,7 @@ export async function survivalRoutes(app: FastifyInstance, options: SurvivalRout
     const by = query.by === undefined ? undefined : field(query.by, 'by');
     const snapshot = await options.record.get(query.record);
     const episodes = snapshot.episodes.filter((e) => matchesFilter(e, filter));
-    // The stats module names the CLI's options in its issues; asQueryError names the query's.
+    // The stats module names roles in its issues (`by`, `where`); asQueryError places them in the query.
     let result: ReturnType<typeof episodeSurvival>;
     try {
       result = episodeSurvival(episodes, {

@@ -40,7 +40,8 @@ export interface QueueSweepOptions {
 export function redisConnection(url: string): Redis {
   if (!/^rediss?:\/\//.test(url))
     throw new InputError({
-      field: '--queue',
+      code: 'not-a-redis-url',
+      role: 'queue',
       value: url,
       message: 'not a Redis URL',
       hint: 'e.g. redis://127.0.0.1:6379',

@@ -42,7 +42,7 @@ function valueAt(point: Point, path: string): number | undefined {
 
 /**
  * Parses a condition; an InputError quotes the part that cannot be read, under `field`, the name the caller took
- * the condition by (`--where` on the CLI, `where` in the API).
+ * the condition by (the `where` role: `--where` on the CLI, `where` in the API).
  */
 export function parseCondition(
   text: string,

@@ -108,7 +108,8 @@ export function episodeSurvival(
   const by = options.by;
   if (by !== undefined && EPISODE_FIELD_KINDS[by].type === 'codes')
     throw new InputError({
-      field: '--by',
+      code: 'field-has-several-values',
+      role: 'by',
       value: by,
       message: 'an episode can hold several values of this field, so it cannot split the curves',
       hint: 'group by a field with one value per episode, e.g. targetClass, kind, side or covert',
@@ -124,7 +125,8 @@ export function episodeSurvival(
   }
   if (subjects.length === 0)
     throw new InputError({
-      field: '--where',
+      code: 'empty-selection',
+      role: 'where',
       value: String(episodes.length),
       message: 'no episode in the selection has a proxy in power with a time to follow',
       hint: 'widen the selection',

@@ -28,20 +28,21 @@ function parseCondition(
   resolveState: (name: string) => number | undefined,
 ): Condition | InputIssue {
   const eq = text.indexOf('=');
-  const option = '--where';
   if (eq <= 0)
     return {
-      field: option,
+      code: 'filter-syntax',
+      role: 'where',
       value: text,
       message: 'expected FIELD=VALUE',
-      hint: 'e.g. --where kind=electoral',
+      hint: 'e.g. {where kind=electoral}',
     };
   const name = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
   if (!isEpisodeFieldName(name)) {
     const guess = closest(name, Object.keys(FILTER_FIELDS));
     return {
-      field: option,
+      code: 'unknown-field',
+      role: 'where',
       value: name,
       message: 'unknown field',
       hint:
@@ -81,7 +82,7 @@ function parseCondition(
   }
 }
 
-/** Parses `--where` conditions; every bad one is reported together, as one InputError. */
+/** Parses FIELD=VALUE conditions (the `where` role); every bad one is reported together, as one InputError. */
 export function parseFilter(
   conditions: readonly string[],
   resolveState: (name: string) => number | undefined,

@@ -1,4 +1,4 @@
-/** Opens the store a `--db` value names: a SQLite file (created and seeded on first use) or a PostgreSQL URL. */
+/** Opens the store a database spec names: a SQLite file (created and seeded on first use) or a PostgreSQL URL. */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -60,10 +60,11 @@ export async function initStore(
   const kind = options.seed ?? 'bundled';
   const refuse = (where: string) =>
     new InputError({
-      field: '--db',
+      code: 'database-exists',
+      role: 'db',
       value: where,
       message: 'a database is already there',
-      hint: 'add --force to replace it',
+      hint: 'add {force} to replace it',
     });
   if (isPostgresUrl(spec)) {
     const store = await openStore(spec, { seed: 'empty' });
@@ -100,13 +101,15 @@ export async function openStore(spec: string = DEFAULT_DB, options: OpenOptions 
   }
   if (spec.trim() === '')
     throw new InputError({
-      field: '--db',
+      code: 'empty-database-path',
+      role: 'db',
       message: 'empty database path',
       hint: 'a file path or postgres:// URL',
     });
   if (!existsSync(dirname(spec)))
     throw new InputError({
-      field: '--db',
+      code: 'no-database-folder',
+      role: 'db',
       value: spec,
       message: 'the folder for the database does not exist',
       hint: 'create it first, or give another path',

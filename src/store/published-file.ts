@@ -193,7 +193,7 @@ function citedKeys(data: PublishedFile): [PropertyKey[], string][] {
   }
 }
 
-/** The episodes where `field` takes any of `wanted`, checked against the codebook as `--where` is. */
+/** The episodes where `field` takes any of `wanted`, checked against the codebook as a `where` filter is. */
 function anyOf(
   field: string,
   wanted: readonly (string | number | boolean)[],

@@ -14,10 +14,11 @@ export function recordFormat(file: string, flag?: string): RecordFormat {
   if ((RECORD_FORMATS as readonly string[]).includes(named)) return named as RecordFormat;
   throw new InputError({
     file,
-    field: '--format',
+    code: 'unknown-format',
+    role: 'format',
     ...(named !== '' ? { value: named } : {}),
     message: flag === undefined ? 'cannot tell the format from the file name' : 'unknown format',
-    hint: 'use --format csv or --format json',
+    hint: 'use {format csv} or {format json}',
   });
 }
 

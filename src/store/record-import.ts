@@ -42,10 +42,11 @@ export async function importRecords(
       return {
         ...(record?.file !== undefined ? { file: record.file } : {}),
         ...(record?.line !== undefined ? { line: record.line } : {}),
+        code: 'id-taken',
         field: 'id',
         value: id,
         message: 'the store already holds an episode with this id',
-        hint: 'use --replace to overwrite stored episodes, or give this one a new id',
+        hint: 'use {replace} to overwrite stored episodes, or give this one a new id',
       };
     });
     throw new InputError(clashes);

@@ -38,7 +38,7 @@ export function listReleases(): string[] {
 const cache = new Map<string, BundledRecord>();
 
 /** One release by name, validated, its hash checked; an unknown name is the user's error. */
-export function loadRelease(version: string, field = '--record'): BundledRecord {
+export function loadRelease(version: string): BundledRecord {
   const current = loadBundledRecord();
   if (version === current.provenance.version) return current;
   const cached = cache.get(version);
@@ -46,7 +46,8 @@ export function loadRelease(version: string, field = '--record'): BundledRecord 
   const path = `${RELEASES_DIR}${version}${SNAPSHOT_SUFFIX}`;
   if (!/^[\w.-]+$/.test(version) || !existsSync(path))
     throw new InputError({
-      field,
+      code: 'unknown-release',
+      role: 'record',
       value: version,
       message: 'no such release of the record',
       hint: `one of ${listReleases().join(', ')}`,

@@ -1,5 +1,5 @@
 /**
- * The partial file of a sweep written with `--out FILE`: FILE.partial, one JSON line a finished point, after a
+ * The partial file of a sweep written to an output file FILE: FILE.partial, one JSON line a finished point, after a
  * first line naming the sweep it belongs to. Lines are appended as points finish, so a killed run loses at most
  * the line it was writing; a resumed run reads the complete lines back and runs only the rest.
  */
@@ -35,9 +35,10 @@ export function openSweepPartial(out: string, identity: string, resume: boolean)
   if (existsSync(path)) {
     if (!resume)
       throw new InputError({
+        code: 'interrupted-run',
         file: path,
         message: 'an interrupted run of this output left its finished points here',
-        hint: 'add --resume to continue it, or delete the file to start again',
+        hint: 'add {resume} to continue it, or delete the file to start again',
       });
     const [head, ...rest] = readFileSync(path, 'utf8').split('\n');
     let header: unknown;
@@ -70,9 +71,10 @@ export function openSweepPartial(out: string, identity: string, resume: boolean)
     );
   } else if (resume) {
     throw new InputError({
+      code: 'nothing-to-resume',
       file: path,
       message: 'there is no interrupted run to resume',
-      hint: 'run without --resume',
+      hint: 'run without {resume}',
     });
   } else writeFileSync(path, `${JSON.stringify({ sweep: identity })}\n`);
   return {
