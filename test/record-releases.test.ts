@@ -48,6 +48,12 @@ const PUBLISHED = [
     hash: 'f1b506aebf19e91340b7a8c41d11e804762708bb7f31a2f5e53732f8eee3bb87',
     episodes: 281,
   },
+  // O'Rourke's cases and Levin's failed challengers, interferers beyond the superpowers after 2000.
+  {
+    version: '2026.12.6',
+    hash: '639341fddc988201d3219ceda907b8fc45a5ddcb21de77386db6d70a4f272273',
+    episodes: 305,
+  },
 ] as const;
 const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
