@@ -1,4 +1,5 @@
 /** The article's failure modes, each scored 0..1 for one operation with the reason and the origin of the score. */
+import { percent } from '../domain/number-format.js';
 import type { Operation } from '../domain/operation-schema.js';
 import type { Scenario } from '../sim/parameters.js';
 import type { BaseRates } from './base-rates.js';
@@ -40,7 +41,6 @@ export const levelOf = (score: number): RiskLevel =>
   score >= RISK_THRESHOLDS.high ? 'high' : score >= RISK_THRESHOLDS.medium ? 'medium' : 'low';
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
 
 /**
  * Scores every failure mode. Scores come from the model where it has the mechanism (defection, leverage,
@@ -89,7 +89,7 @@ export function riskRegister(
             { source: 'scenario', field: 'proxy.divergence', rule: 'δ0 + ρκ(1 − δ0), ρ = 0.5' },
           ],
         }),
-    reason: `capability ${scenario.capability}, divergence ${scenario.divergence} (expected ${expectedDivergence.toFixed(2)} once capability adds its own agenda)${enough ? `: the proxy defects in ${pct(defection.value)} of simulated wins` : ''}`,
+    reason: `capability ${scenario.capability}, divergence ${scenario.divergence} (expected ${expectedDivergence.toFixed(2)} once capability adds its own agenda)${enough ? `: the proxy defects in ${percent(defection.value)} of simulated wins` : ''}`,
   });
 
   const retained = simulated.leverageRetained;
@@ -110,7 +110,7 @@ export function riskRegister(
           }),
     reason:
       retained !== undefined && (retained.n ?? 0) >= MIN_WINS
-        ? `five years after a win the sponsor keeps ${pct(retained.value)} of its leverage`
+        ? `five years after a win the sponsor keeps ${percent(retained.value)} of its leverage`
         : `a proxy in power in a state of targetPower ${P} gains resources of its own`,
   });
 
@@ -126,7 +126,7 @@ export function riskRegister(
     reason:
       layers === 0
         ? 'the sponsor deals with the proxy directly'
-        : `${layers} intermediar${layers === 1 ? 'y' : 'ies'} keep ${pct(0.8 ** layers)} of control and ${pct(0.9 ** layers)} of the aid`,
+        : `${layers} intermediar${layers === 1 ? 'y' : 'ies'} keep ${percent(0.8 ** layers)} of control and ${percent(0.9 ** layers)} of the aid`,
   });
 
   const modelGrievance = clamp01(simulated.finalGrievance.value / GRIEVANCE_SCALE);
@@ -142,7 +142,7 @@ export function riskRegister(
           from: [simulated.finalGrievance.provenance],
         })
       : rates.grievance.pooled,
-    reason: `pressure ${scenario.heavyHandedness}, opportunism ${scenario.opportunism}; ${grievanceFromModel ? `simulated grievance ${simulated.finalGrievance.value.toFixed(2)} at the horizon` : `the record shows grievance in at least ${pct(recordGrievance)} of such episodes`}`,
+    reason: `pressure ${scenario.heavyHandedness}, opportunism ${scenario.opportunism}; ${grievanceFromModel ? `simulated grievance ${simulated.finalGrievance.value.toFixed(2)} at the horizon` : `the record shows grievance in at least ${percent(recordGrievance)} of such episodes`}`,
   });
 
   risks.push({
@@ -154,7 +154,7 @@ export function riskRegister(
         : rates.exposed.pooled
       : figure(0, { source: 'scenario', field: 'covert', rule: 'overt: nothing to expose' }),
     reason: operation.covert
-      ? `covert, with aid ${scenario.aid} through ${layers} layer${layers === 1 ? '' : 's'}: exposed in ${pct(simulated.exposed.value)} of runs; at least ${pct(rates.exposed.pooled.value)} of such covert episodes in the record were`
+      ? `covert, with aid ${scenario.aid} through ${layers} layer${layers === 1 ? '' : 's'}: exposed in ${percent(simulated.exposed.value)} of runs; at least ${percent(rates.exposed.pooled.value)} of such covert episodes in the record were`
       : 'overt: the role is declared, so its cost is upfront (see the ledger), not a risk',
   });
 

@@ -1,4 +1,5 @@
 /** The verdict on an operation from its odds, its risks and its simulated payoff, by documented thresholds. */
+import { percent } from '../domain/number-format.js';
 import type { DerivedOrigin, Figure } from './figure.js';
 import type { OutcomeOdds } from './outcome-odds.js';
 import type { Risk, RiskId } from './risk-register.js';
@@ -51,8 +52,6 @@ export interface VerdictResult {
   readonly provenance: DerivedOrigin;
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)} %`;
-
 export function verdictByOdds(win: number, payoff: number): Verdict {
   if (win < VERDICT_THRESHOLDS.minWin || payoff < VERDICT_THRESHOLDS.minPayoff) return 'advise against';
   if (payoff >= VERDICT_THRESHOLDS.favourable) return 'favourable';
@@ -77,13 +76,13 @@ export function decideVerdict(odds: OutcomeOdds, risks: readonly Risk[], npv: Fi
 
   const candidates: VerdictReason[] = [
     {
-      text: `the proxy wins in ${pct(odds.win.value)} of cases`,
+      text: `the proxy wins in ${percent(odds.win.value)} of cases`,
       weight: odds.win.value >= 0.5 ? odds.win.value : 1 - odds.win.value,
       direction: odds.win.value >= 0.5 ? 'for' : 'against',
       figure: odds.win,
     },
     {
-      text: `a win pays off (a lasting alignment) in ${pct(odds.payoffGivenWin.value)} of cases`,
+      text: `a win pays off (a lasting alignment) in ${percent(odds.payoffGivenWin.value)} of cases`,
       weight: odds.payoffGivenWin.value >= 0.5 ? odds.payoffGivenWin.value : 1 - odds.payoffGivenWin.value,
       direction: odds.payoffGivenWin.value >= 0.5 ? 'for' : 'against',
       figure: odds.payoffGivenWin,
@@ -129,6 +128,6 @@ export function decideVerdict(odds: OutcomeOdds, risks: readonly Risk[], npv: Fi
         ...risks.map((r) => r.score.provenance),
       ],
     },
-    rule: `P(win) ${pct(odds.win.value)}, P(pays off) ${pct(odds.payoff.value)} → ${byOdds} (advise against below ${pct(VERDICT_THRESHOLDS.minWin)} to win or ${pct(VERDICT_THRESHOLDS.minPayoff)} to pay off; marginal from ${pct(VERDICT_THRESHOLDS.marginal)}, favourable from ${pct(VERDICT_THRESHOLDS.favourable)})${downgrades.length > 0 ? `; one step down for each of: ${downgrades.join('; ')}` : ''}`,
+    rule: `P(win) ${percent(odds.win.value)}, P(pays off) ${percent(odds.payoff.value)} → ${byOdds} (advise against below ${percent(VERDICT_THRESHOLDS.minWin)} to win or ${percent(VERDICT_THRESHOLDS.minPayoff)} to pay off; marginal from ${percent(VERDICT_THRESHOLDS.marginal)}, favourable from ${percent(VERDICT_THRESHOLDS.favourable)})${downgrades.length > 0 ? `; one step down for each of: ${downgrades.join('; ')}` : ''}`,
   };
 }

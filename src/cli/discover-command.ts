@@ -13,7 +13,7 @@ import { runSweepOnPool } from '../sim-runner/index.js';
 import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
-import { percent, progressFor, workersOption } from './sim-options.js';
+import { progressFor, simPercent, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number option in (low, high), or an InputError naming it. */
@@ -78,20 +78,20 @@ function discoveryText(d: Discovery): string {
   const rows = d.trajectory.map((b, i) => [
     `${i === d.chosen ? '*' : ''}${i}`,
     String(b.n),
-    percent(b.mass),
-    percent(b.density),
-    percent(b.coverage),
+    simPercent(b.mass),
+    simPercent(b.density),
+    simPercent(b.coverage),
     bounds(b),
   ]);
   return [
     `condition: ${d.condition}`,
-    `${d.meeting} of ${d.points} points meet it (${percent(d.baseDensity)}); peeling ${percent(d.alpha)} a step, down to ${percent(d.minMass)} of the points`,
+    `${d.meeting} of ${d.points} points meet it (${simPercent(d.baseDensity)}); peeling ${simPercent(d.alpha)} a step, down to ${simPercent(d.minMass)} of the points`,
     '',
     textTable(['box', 'points', 'mass', 'density', 'coverage', 'bounds'], rows, { alignRight: [1, 2, 3, 4] }),
     '',
     box === undefined
       ? ''
-      : `chosen (*): the densest box covering at least ${percent(d.minCoverage)} of the points that meet the condition: ${bounds(box)}; ${percent(box.density)} of its points meet it, and it holds ${percent(box.coverage)} of those that do`,
+      : `chosen (*): the densest box covering at least ${simPercent(d.minCoverage)} of the points that meet the condition: ${bounds(box)}; ${simPercent(box.density)} of its points meet it, and it holds ${simPercent(box.coverage)} of those that do`,
   ].join('\n');
 }
 

@@ -11,6 +11,7 @@ import {
   InputError,
   type LintFinding,
   lintRecord,
+  percent,
   unknownsOf,
   validateEpisodes,
 } from '../domain/index.js';
@@ -109,7 +110,6 @@ function coverageText(c: ReturnType<typeof coverage>): string {
     covert: 'covert episodes',
     all: 'all episodes',
   };
-  const percent = (x: number) => `${(100 * x).toFixed(0)} %`;
   const known = textTable(
     ['field', 'known', 'of', 'share', 'target', '', 'asked of'],
     c.known.map((k) => [

@@ -37,7 +37,7 @@ import { type CommandContext, json } from './command-context.js';
 import { commandDescription } from './command-groups.js';
 import { registerDiscoverCommand } from './discover-command.js';
 import { registerSensitivityCommand } from './sensitivity-command.js';
-import { footer, percent, positiveInteger, progressFor, workersOption } from './sim-options.js';
+import { footer, positiveInteger, progressFor, simPercent, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number from an option, or the text itself so that validation can quote what was given. */
@@ -62,7 +62,11 @@ function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string })
 }
 
 const fixed = (x: number | null, digits = 3) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
-const rateCells = (r: Rate) => [percent(r.rate), `${percent(r.low)}–${percent(r.high)}`, String(r.n)];
+const rateCells = (r: Rate) => [
+  simPercent(r.rate),
+  `${simPercent(r.low)}–${simPercent(r.high)}`,
+  String(r.n),
+];
 const meanCells = (m: Mean) => [
   fixed(m.mean),
   m.low === null ? '—' : `${fixed(m.low)}–${fixed(m.high)}`,
@@ -94,7 +98,7 @@ function summaryText(summary: RunSummary): string {
           cell(t.powerShare, i),
           cell(t.leverage, i),
           cell(t.grievance, i),
-          percent(t.aligned.mean[i] ?? null),
+          simPercent(t.aligned.mean[i] ?? null),
         ]),
         { alignRight: [0] },
       ),
@@ -122,9 +126,9 @@ function fitsTable(report: CalibrationReport): string {
     ['target', 'band', 'fitted', '95 % interval', ''],
     report.fits.map((f) => [
       `${f.id}: ${f.description}`,
-      `${percent(f.low)}–${percent(f.high)}`,
-      percent(f.value.rate),
-      `${percent(f.value.low)}–${percent(f.value.high)}`,
+      `${simPercent(f.low)}–${simPercent(f.high)}`,
+      simPercent(f.value.rate),
+      `${simPercent(f.value.low)}–${simPercent(f.value.high)}`,
       f.pass ? 'PASS' : 'FAIL',
     ]),
     { alignRight: [2] },

@@ -9,6 +9,7 @@ export * from './episode-schema.js';
 export * from './episode-validation.js';
 export * from './input-error.js';
 export * from './issue-values.js';
+export * from './number-format.js';
 export * from './operation-schema.js';
 export * from './record-coverage.js';
 export * from './record-diff.js';

@@ -1,6 +1,7 @@
 /** `meddle assess` as Markdown or as one self-contained HTML file with its charts inline. */
 import * as Plot from '@observablehq/plot';
 import type { Assessment, AssumptionSweep, Figure, Origin } from '../assess/index.js';
+import { percent } from '../domain/number-format.js';
 import { distinctSources, toReference } from './citation.js';
 import { intervalMarks } from './odds-chart.js';
 import { renderPlotSvg } from './plot-svg.js';
@@ -19,7 +20,7 @@ type Block =
     }
   | { readonly kind: 'chart'; readonly title: string; readonly options: () => Plot.PlotOptions };
 
-const pct = (x: number): string => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 1 : 0)} %`;
+const pct = (x: number): string => percent(x, { digits: 'adaptive' });
 const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 
 function interval(f: Figure, format: (x: number) => string = pct): string {

@@ -1,6 +1,6 @@
 /** A record table as text, Markdown, CSV or JSON: counts, column shares with intervals, margins and the test. */
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseCsvCell } from '../domain/index.js';
+import { neutraliseCsvCell, percent } from '../domain/index.js';
 import type { EpisodeTable } from '../stats/episode-table.js';
 import type { ProportionEstimate } from '../stats/proportion-interval.js';
 import { textTable } from './text-table.js';
@@ -8,7 +8,7 @@ import { textTable } from './text-table.js';
 export const TABLE_FORMATS = ['text', 'md', 'csv', 'json'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => percent(x, { digits: 1, space: false });
 
 function cell(count: number, share: ProportionEstimate | null | undefined): string {
   if (share === null || share === undefined) return String(count);

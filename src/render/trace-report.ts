@@ -1,4 +1,5 @@
 /** `meddle trace` as text or Markdown: the timeline, the arc, the indicators, the ACH matrix and the posterior. */
+import { percent } from '../domain/number-format.js';
 import type { CaseTrace, HypothesesTrace } from '../trace/index.js';
 import { textTable } from './text-table.js';
 
@@ -8,7 +9,7 @@ const fixed = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed
 const signed = (x: number, digits = 1): string => `${x >= 0 ? '+' : ''}${fixed(x, digits)}`;
 /** Probabilities to three places, with the tiny ones shown as such rather than as a flat zero. */
 const prob = (x: number): string => (x > 0 && x < 0.0005 ? '<0.001' : fixed(x, 3));
-const percent = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(0)}%`);
+const tight = (x: number | null): string => percent(x, { space: false });
 
 /** A Markdown table; pipes inside cells are escaped so that a summary cannot break the layout. */
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -96,7 +97,7 @@ function indicatorsSection(trace: CaseTrace, w: Writer): string {
       ['grievance events', around(i.grievance)],
       ['support events', around(i.support)],
       ['concession events', around(i.concession)],
-      ['share of support before ascent', percent(i.supportShareBeforeAscent)],
+      ['share of support before ascent', tight(i.supportShareBeforeAscent)],
     ],
   );
 }

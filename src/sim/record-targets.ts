@@ -4,7 +4,7 @@
  * operations were exposed, by the target's class where the record has enough of each. Each target's band is
  * the 95 % interval of the record's figure, so that a model inside it is not told apart from the record.
  */
-import type { Episode } from '../domain/index.js';
+import { type Episode, percent } from '../domain/index.js';
 import { episodeSurvival, wilsonInterval } from '../stats/index.js';
 import type { CalibrationTarget } from './calibrate.js';
 
@@ -23,8 +23,6 @@ export interface RecordTarget extends CalibrationTarget {
 
 /** Fewer episodes than this in a class give a band too wide to say anything; the class is left out. */
 const MIN_EPISODES = 5;
-
-const percent = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 /**
  * The record's level-2/3 targets. `version` names the release in each target's source.

@@ -93,7 +93,7 @@ function RatesTable({ summary }: { summary: RunSummary }) {
         {rates.map(([name, r]) => (
           <tr key={name}>
             <th>{name}</th>
-            <td>{percent(r.rate, 1)}</td>
+            <td>{percent(r.rate, { digits: 1 })}</td>
             <td>{interval(r.low, r.high)}</td>
             <td>{r.n}</td>
           </tr>
@@ -526,9 +526,9 @@ function DiscoveryView({ discovery }: { discovery: Discovery }) {
     <div data-testid="discovery">
       <p>
         {discovery.meeting} of {discovery.points} points meet <code>{discovery.condition}</code> (
-        {percent(discovery.baseDensity, 0)}).
+        {percent(discovery.baseDensity)}).
         {box !== undefined &&
-          ` In the chosen box ${percent(box.density, 0)} do, and it holds ${percent(box.coverage, 0)} of all that do, on ${percent(box.mass, 0)} of the points.`}
+          ` In the chosen box ${percent(box.density)} do, and it holds ${percent(box.coverage)} of all that do, on ${percent(box.mass)} of the points.`}
       </p>
       <PlotFigure options={peelingChartOptions(discovery)} label="peeling trajectory" />
       {box !== undefined && (
