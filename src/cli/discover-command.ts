@@ -1,7 +1,7 @@
 /** `meddle sim discover`: the region of a sweep's parameters where a condition holds, by PRIM. */
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
-import { peelingChartOptions, renderPlotSvg, textTable } from '../render/index.js';
+import { peelingChartOptions, renderPlotSvg, simPercent, textTable } from '../render/index.js';
 import {
   type Discovery,
   discoverScenarios,
@@ -13,7 +13,7 @@ import { runSweepOnPool } from '../sim-runner/index.js';
 import { readTextFile, writeFileAtomic } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
-import { progressFor, simPercent, workersOption } from './sim-options.js';
+import { progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number option in (low, high), or an InputError naming it. */

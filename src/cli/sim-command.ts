@@ -1,27 +1,29 @@
 /** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
-import { textTable } from '../render/index.js';
 import {
-  type Band,
+  bootstrapText,
+  calibrationText,
+  fitsTable,
+  propositionsText,
+  simPercent,
+  summaryText,
+  textTable,
+} from '../render/index.js';
+import {
   CALIBRATION_TARGETS,
   type CalibrationBootstrap,
-  type CalibrationReport,
   calibrate,
   calibrationBootstrap,
   checkCalibration,
   DEFAULT_CONSTANTS,
   evaluatePropositions,
   isPresetName,
-  type Mean,
   PRESETS,
-  type PropositionResult,
   parseCalibrationTargets,
   parseDataText,
   parseScenarioText,
   parseSweepSpec,
-  type Rate,
-  type RunSummary,
   recordCalibrationTargets,
   resolveScenario,
   runRecord,
@@ -37,7 +39,7 @@ import { type CommandContext, json } from './command-context.js';
 import { commandDescription } from './command-groups.js';
 import { registerDiscoverCommand } from './discover-command.js';
 import { registerSensitivityCommand } from './sensitivity-command.js';
-import { footer, positiveInteger, progressFor, simPercent, workersOption } from './sim-options.js';
+import { footer, positiveInteger, progressFor, workersOption } from './sim-options.js';
 import { MEDDLE_VERSION } from './version.js';
 
 /** A number from an option, or the text itself so that validation can quote what was given. */
@@ -59,109 +61,6 @@ function scenarioFrom(spec: string, overrides: { runs?: string; seed?: string })
   return Object.keys(extra).length === 0
     ? scenario
     : resolveScenario({ ...scenario, ...extra }, { file: spec });
-}
-
-const fixed = (x: number | null, digits = 3) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(digits));
-const rateCells = (r: Rate) => [
-  simPercent(r.rate),
-  `${simPercent(r.low)}–${simPercent(r.high)}`,
-  String(r.n),
-];
-const meanCells = (m: Mean) => [
-  fixed(m.mean),
-  m.low === null ? '—' : `${fixed(m.low)}–${fixed(m.high)}`,
-  String(m.n),
-];
-
-function summaryText(summary: RunSummary): string {
-  const rates = Object.entries(summary.rates).map(([name, rate]) => [name, ...rateCells(rate as Rate)]);
-  const means = Object.entries(summary.means).map(([name, mean]) => [name, ...meanCells(mean as Mean)]);
-  const q = summary.npvQuantiles;
-  const parts = [
-    textTable(['rate', 'estimate', '95 % interval', 'n'], rates, { alignRight: [1, 3] }),
-    '',
-    textTable(['mean', 'estimate', '95 % interval', 'n'], means, { alignRight: [1, 3] }),
-    '',
-    `NPV quantiles: 5 % ${fixed(q.p05, 2)}, 10 % ${fixed(q.p10, 2)}, 25 % ${fixed(q.p25, 2)}, median ${fixed(q.p50, 2)}, 75 % ${fixed(q.p75, 2)}, 90 % ${fixed(q.p90, 2)}, 95 % ${fixed(q.p95, 2)}`,
-  ];
-  if (summary.trajectories !== undefined) {
-    const t = summary.trajectories;
-    const cell = (band: Band, i: number) =>
-      `${fixed(band.mean[i] ?? null, 2)} (${fixed(band.p10[i] ?? null, 2)}–${fixed(band.p90[i] ?? null, 2)})`;
-    parts.push(
-      '',
-      'Yearly mean (10–90 % band)',
-      textTable(
-        ['year', 'power share', 'leverage', 'grievance', 'aligned'],
-        t.powerShare.mean.map((_, i) => [
-          String(i + 1),
-          cell(t.powerShare, i),
-          cell(t.leverage, i),
-          cell(t.grievance, i),
-          simPercent(t.aligned.mean[i] ?? null),
-        ]),
-        { alignRight: [0] },
-      ),
-    );
-  }
-  return parts.join('\n');
-}
-
-function propositionsText(results: readonly PropositionResult[]): string {
-  const rows = results.flatMap((r) =>
-    r.effects.map((e, i) => [
-      i === 0 ? `${r.id}. ${r.title}` : '',
-      e.description,
-      fixed(e.estimate),
-      `${fixed(e.low)}–${fixed(e.high)}`,
-      e.pass ? 'PASS' : 'FAIL',
-    ]),
-  );
-  const passed = results.filter((r) => r.pass).length;
-  return `${textTable(['proposition', 'effect', 'estimate', '95 % interval', ''], rows, { alignRight: [2] })}\n\n${passed} of ${results.length} propositions pass`;
-}
-
-function fitsTable(report: CalibrationReport): string {
-  return textTable(
-    ['target', 'band', 'fitted', '95 % interval', ''],
-    report.fits.map((f) => [
-      `${f.id}: ${f.description}`,
-      `${simPercent(f.low)}–${simPercent(f.high)}`,
-      simPercent(f.value.rate),
-      `${simPercent(f.value.low)}–${simPercent(f.value.high)}`,
-      f.pass ? 'PASS' : 'FAIL',
-    ]),
-    { alignRight: [2] },
-  );
-}
-
-function calibrationText(report: CalibrationReport): string {
-  const fits = fitsTable(report);
-  const constants = textTable(
-    ['constant', 'start', 'fitted'],
-    Object.keys(report.constants).map((k) => {
-      const key = k as keyof typeof report.constants;
-      return [k, String(report.start[key]), String(report.constants[key])];
-    }),
-    { alignRight: [1, 2] },
-  );
-  return `${fits}\n\n${constants}\n\nloss ${report.loss.toFixed(4)} after ${report.evaluations} evaluations of ${report.runs} runs a target (seed ${report.seed}); ${report.pass ? 'every target met' : 'NOT every target met'}`;
-}
-
-/** The constants' spread over the bootstrap resamples, as a table. */
-function bootstrapText(b: CalibrationBootstrap): string {
-  const level = Math.round(b.level * 100);
-  const shown = (x: number) => String(Number(x.toPrecision(4)));
-  const rows = b.constants.map((c) => [
-    c.name,
-    shown(c.fitted),
-    shown(c.median),
-    c.low === c.high ? 'not fitted' : `${shown(c.low)}–${shown(c.high)}`,
-  ]);
-  const counted = Object.entries(b.evidence)
-    .map(([id, e]) => `${id} ${e.successes} of ${e.trials}`)
-    .join(', ');
-  return `the fit repeated over ${b.resamples} bootstrap resamples of the targets' counts (${counted}; seed ${b.seed}): ${b.metAll} of ${b.resamples} met every target\n${textTable(['constant', 'fitted', 'median', `${level} % interval`], rows, { alignRight: [1, 2, 3] })}`;
 }
 
 export function registerSimCommands(program: Command, context: CommandContext): void {

@@ -1,12 +1,9 @@
 /** What the simulation commands share: whole-number options, the worker count, the progress bar and the footer. */
 import { SingleBar } from 'cli-progress';
-import { InputError, percent } from '../domain/index.js';
+import { InputError } from '../domain/index.js';
 import type { ModelConstants } from '../sim/index.js';
 import type { CommandContext } from './command-context.js';
 import { MEDDLE_VERSION } from './version.js';
-
-/** A share as the simulation reports print it: a percentage with one decimal, a dash where there is none. */
-export const simPercent = (x: number | null): string => percent(x, { digits: 1 });
 
 /** A whole number from 1 to `max` given to an option, or an InputError naming the option. */
 export function positiveInteger(text: string, option: string, max = 10_000): number {
