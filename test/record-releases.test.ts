@@ -54,6 +54,12 @@ const PUBLISHED = [
     hash: '639341fddc988201d3219ceda907b8fc45a5ddcb21de77386db6d70a4f272273',
     episodes: 305,
   },
+  // Levin's and O'Rourke's gaps: US and Soviet electoral interventions, FRELIMO and Force Ouvrière.
+  {
+    version: '2026.12.7',
+    hash: '2db87379e4ddc8d6e9138118ff27c471ca792230784d898e0c3b50749e0ef031',
+    episodes: 319,
+  },
 ] as const;
 const PUBLISHED_2026_11 = PUBLISHED[0].hash;
 const current = loadBundledRecord().provenance;
