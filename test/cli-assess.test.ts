@@ -8,6 +8,8 @@ import { meddle } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meddle-assess-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The store every run reads, made from the bundled record on first use. */
+const db = join(dir, 'record.db');
 
 const EXAMPLES = {
   major: 'examples/assess/covert-major-power.yaml',
@@ -37,7 +39,7 @@ const reports: Partial<Record<keyof typeof EXAMPLES, { text: string; report: Rep
 
 beforeAll(async () => {
   for (const [name, file] of Object.entries(EXAMPLES) as [keyof typeof EXAMPLES, string][]) {
-    const run = await meddle(['assess', file, '--format', 'json']);
+    const run = await meddle(['--db', db, 'assess', file, '--format', 'json']);
     if (run.code !== 0) throw new Error(`${file}: exit ${run.code}: ${run.stderr}`);
     reports[name] = { text: run.stdout, report: JSON.parse(run.stdout) as Report };
   }
@@ -105,12 +107,25 @@ describe('meddle assess', () => {
   });
 
   it('gives the same JSON for the same scenario and seed', async () => {
-    const again = await meddle(['assess', EXAMPLES.major, '--format', 'json']);
+    const again = await meddle(['--db', db, 'assess', EXAMPLES.major, '--format', 'json']);
     expect(again.stdout).toBe(reports.major?.text);
   });
 
+  it('reads the store it is given, as POST /api/assess reads the store it serves', async () => {
+    const empty = join(dir, 'empty.db');
+    expect((await meddle(['--db', empty, 'db', 'init', '--empty'])).code).toBe(0);
+    const run = await meddle(['--db', empty, 'assess', EXAMPLES.small, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const fromEmpty = JSON.parse(run.stdout) as Report & { provenance: { record: { episodes: number } } };
+    expect(fromEmpty.provenance.record.episodes).toBe(0);
+    expect(fromEmpty.comparables.list).toEqual([]);
+    expect(report('small').comparables.list.length).toBeGreaterThan(0);
+    const release = await meddle(['--record', '2026.11.0', 'assess', EXAMPLES.small, '--format', 'json']);
+    expect((JSON.parse(release.stdout) as Report).provenance.record.version).toBe('2026.11.0');
+  });
+
   it('writes Markdown with the verdict, the odds, the ledger, the risks, the assumptions and the sources', async () => {
-    const run = await meddle(['assess', EXAMPLES.major]);
+    const run = await meddle(['--db', db, 'assess', EXAMPLES.major]);
     expect(run.code).toBe(0);
     for (const heading of [
       '## Verdict: advise against',
@@ -129,7 +144,7 @@ describe('meddle assess', () => {
 
   it('writes one self-contained HTML file with its charts inline', async () => {
     const out = join(dir, 'report.html');
-    const run = await meddle(['assess', EXAMPLES.small, '--format', 'html', '--out', out]);
+    const run = await meddle(['--db', db, 'assess', EXAMPLES.small, '--format', 'html', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('favourable');
     const html = readFileSync(out, 'utf8');
@@ -142,7 +157,7 @@ describe('meddle assess', () => {
     const file = edited('unknown-country.yaml', EXAMPLES.ccp, (t) =>
       t.replace('target: China ', 'target: Chinaa'),
     );
-    const run = await meddle(['assess', file]);
+    const run = await meddle(['--db', db, 'assess', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^error: .*unknown-country\.yaml:6: target: unknown country \(got "Chinaa"; did you mean China \(CHN, 710\)\?/m,
@@ -153,7 +168,7 @@ describe('meddle assess', () => {
     const file = edited('bad-capability.yaml', EXAMPLES.ccp, (t) =>
       t.replace('capability: 0.85', 'capability: 1.5'),
     );
-    const run = await meddle(['assess', file]);
+    const run = await meddle(['--db', db, 'assess', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /bad-capability\.yaml:\d+: proxy\.capability: .*got "1\.5"; allowed: a number from 0 to 1/,
@@ -164,7 +179,7 @@ describe('meddle assess', () => {
     const file = edited('misspelt.yaml', EXAMPLES.major, (t) =>
       t.replace('pressure: 0.5', 'presure: 0.5').replace('side: challenger', 'side: rebels'),
     );
-    const run = await meddle(['assess', file]);
+    const run = await meddle(['--db', db, 'assess', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/misspelt\.yaml:\d+: side: .*got "rebels"; allowed: incumbent, challenger/);
     expect(run.stderr).toMatch(/misspelt\.yaml:\d+: presure: unknown field .*did you mean pressure\?/);

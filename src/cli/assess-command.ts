@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { assessOperation } from '../assess/index.js';
 import { InputError } from '../domain/index.js';
 import { renderAssessmentReport } from '../render/assessment-report.js';
-import { loadBundledRecord, loadRelease, loadStateTable, readOperationFile } from '../store/index.js';
+import { loadStateTable, readOperationFile } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, json } from './command-context.js';
 import { commandDescription } from './command-groups.js';
+import { provenanceOf } from './record-labels.js';
 import { MEDDLE_VERSION } from './version.js';
 
 interface AssessOptions {
@@ -40,20 +40,34 @@ export function registerAssessCommand(program: Command, context: CommandContext)
     .argument('<scenario>', 'a YAML or JSON scenario file (see docs/assessment.md and examples/assess/)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option('--out <file>', 'write the report to this file instead of standard output')
-    .action((file: string, options: AssessOptions, command: Command) => {
+    .action(async (file: string, options: AssessOptions, command: Command) => {
       const states = loadStateTable();
       const { operation, text } = readOperationFile(file, states);
-      const version = context.release(command);
-      const record = version === undefined ? loadBundledRecord() : loadRelease(version);
-      const assessment = assessOperation(operation, record.episodes, {
-        meddle: MEDDLE_VERSION,
-        record: record.provenance,
-        // The hash identifies the scenario as read, so that a report can be matched to its input.
-        scenario: { file, hash: createHash('sha256').update(text).digest('hex') },
-        names: {
-          interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
-          target: states.byCode(operation.target)?.name ?? String(operation.target),
-        },
+      // The store the command is given (--db or --record), as POST /api/assess reads the store it serves.
+      const assessment = await context.withStore(command, async (store) => {
+        const episodes = await store.listEpisodes();
+        const { record } = await provenanceOf(store, episodes);
+        // The simulations run on a worker thread, as the server's do.
+        const { createSimPool, runAssessmentInWorker } = await import('../sim-runner/index.js');
+        const pool = createSimPool({ workers: 1 });
+        try {
+          return await runAssessmentInWorker(pool, {
+            operation,
+            episodes,
+            sources: {
+              meddle: MEDDLE_VERSION,
+              record,
+              // The hash identifies the scenario as read, so that a report can be matched to its input.
+              scenario: { file, hash: createHash('sha256').update(text).digest('hex') },
+              names: {
+                interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
+                target: states.byCode(operation.target)?.name ?? String(operation.target),
+              },
+            },
+          });
+        } finally {
+          await pool.destroy();
+        }
       });
       const report =
         options.format === 'json' ? json(assessment) : renderAssessmentReport(assessment, options.format);
