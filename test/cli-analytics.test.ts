@@ -75,6 +75,17 @@ describe('meddle table', () => {
     ).toBe(2);
     expect((await meddle(['--db', db, 'table', 'side', '--by', 'kind', '--format', 'xlsx'])).code).toBe(2);
   });
+
+  it('takes any seed a scenario file takes, 0 to 2^53 − 1, and no larger, as the API does', async () => {
+    const table = (seed: string) =>
+      meddle(['--db', db, 'table', 'side', '--by', 'kind', '--seed', seed, '--format', 'json']);
+    expect((await table(String(Number.MAX_SAFE_INTEGER))).code).toBe(0);
+    expect((await table('4294967296')).code).toBe(0);
+    const past = await table('9007199254740992');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--seed');
+    expect(past.stderr).toContain(String(Number.MAX_SAFE_INTEGER));
+  });
 });
 
 describe('meddle check-table', () => {

@@ -134,7 +134,12 @@ const CASES: readonly Case[] = [
       { name: 'row and by', value: { row: 'proxyOutcome', by: 'side' }, valid: true, send: true },
       {
         name: 'the largest seed',
-        value: { row: 'proxyOutcome', by: 'side', seed: String(0xffffffff), monteCarlo: 'false' },
+        value: {
+          row: 'proxyOutcome',
+          by: 'side',
+          seed: String(Number.MAX_SAFE_INTEGER),
+          monteCarlo: 'false',
+        },
         valid: true,
         send: true,
       },
@@ -142,7 +147,7 @@ const CASES: readonly Case[] = [
       { name: 'no by', value: { row: 'proxyOutcome' }, valid: false, send: true },
       {
         name: 'a seed past the largest',
-        value: { row: 'proxyOutcome', by: 'side', seed: String(0x100000000) },
+        value: { row: 'proxyOutcome', by: 'side', seed: '9007199254740992' },
         valid: false,
         send: true,
       },

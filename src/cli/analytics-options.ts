@@ -1,5 +1,12 @@
 /** Options the analytics commands share: selections, exclusion rules, the interval method and the seed. */
-import { type Episode, type EpisodeFieldName, InputError, requireEpisodeField } from '../domain/index.js';
+import {
+  type Episode,
+  type EpisodeFieldName,
+  InputError,
+  isSeed,
+  requireEpisodeField,
+  SEED_HINT,
+} from '../domain/index.js';
 import {
   EXCLUSION_RULES,
   type ExclusionRule,
@@ -35,12 +42,13 @@ export function proportionMethod(name: string): ProportionMethod {
 }
 
 export function seedValue(text: string): number {
-  if (/^\d+$/.test(text) && Number(text) <= 0xffffffff) return Number(text);
+  if (/^\d+$/.test(text) && isSeed(Number(text))) return Number(text);
   throw new InputError({
-    field: '--seed',
+    code: 'not-a-seed',
+    role: 'seed',
     value: text,
     message: 'not a seed',
-    hint: 'a whole number from 0 to 4294967295',
+    hint: SEED_HINT,
   });
 }
 

@@ -14,6 +14,7 @@ export * from './operation-schema.js';
 export * from './record-coverage.js';
 export * from './record-diff.js';
 export * from './record-lint.js';
+export * from './seed.js';
 export * from './source-schema.js';
 export * from './state-schema.js';
 export * from './state-table.js';

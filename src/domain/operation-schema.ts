@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EPISODE_KINDS, MEANS, RATIONALES, type TargetClass } from './codebook.js';
 import { EPISODE_ID_PATTERN } from './episode-schema.js';
+import { MAX_SEED } from './seed.js';
 
 /** How big and self-sufficient a target is beyond the COW major-power list (see docs/assessment.md). */
 export const TARGET_SIZES = ['small', 'middle', 'large'] as const;
@@ -16,7 +17,7 @@ export const OPERATION_LIMITS = {
   intermediaries: { min: 0, max: 5 },
   horizon: { min: 1, max: 100, default: 10 },
   runs: { min: 100, max: 100_000, default: 2_000 },
-  seed: { min: 0, max: Number.MAX_SAFE_INTEGER, default: 1 },
+  seed: { min: 0, max: MAX_SEED, default: 1 },
 } as const;
 
 const share = z.number().min(0).max(1);

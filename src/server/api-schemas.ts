@@ -4,6 +4,7 @@ import {
   EPISODE_ID_PATTERN,
   episodeInputSchema,
   INPUT_ROLES,
+  MAX_SEED,
   MEANS,
   OPERATION_LIMITS,
   operationSchema,
@@ -453,7 +454,7 @@ export const tableQuerySchema = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(0xffffffff)
+    .max(MAX_SEED)
     .default(1)
     .describe("seed of Fisher's Monte Carlo test on tables larger than 2×2"),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../domain/input-error.js';
 import { show, valueAt } from '../domain/issue-values.js';
+import { MAX_SEED } from '../domain/seed.js';
 import { closest } from '../domain/suggest.js';
 
 /** Whom the sponsor backs; the record's codebook also knows `unknown`, which a simulation cannot run. */
@@ -22,8 +23,6 @@ export interface NumericParameter {
   readonly default: number;
   readonly meaning: string;
 }
-
-const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 function numeric(
   name: string,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../domain/input-error.js';
+import { MAX_SEED } from '../domain/seed.js';
 import {
   type MorrisDesign,
   type MorrisResult,
@@ -38,7 +39,7 @@ export const sensitivitySpecSchema = z.strictObject({
   description: z.string().optional(),
   base: z.record(z.string(), z.unknown()).default({}),
   runs: z.int().min(1).max(10_000_000).optional(),
-  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  seed: z.int().min(0).max(MAX_SEED).default(1),
   /** Common random numbers by default: points differ by their parameters only, so the indices are not noise. */
   seeding: z.enum(['independent', 'common']).default('common'),
   method: z.enum(SENSITIVITY_METHODS).default('sobol'),

@@ -1,6 +1,7 @@
 /** Sweeps: a grid or a Latin hypercube over scenario parameters, expanded into points with their own seeds. */
 import { z } from 'zod';
 import { InputError, type InputIssue } from '../domain/input-error.js';
+import { MAX_SEED } from '../domain/seed.js';
 import { closest } from '../domain/suggest.js';
 import type { RunSummary } from './aggregate.js';
 import { DEFAULT_CONSTANTS, MODEL_VERSION, type ModelConstants } from './model-constants.js';
@@ -22,7 +23,7 @@ export const sweepSpecSchema = z
     /** A scenario (fields, or `preset: NAME` with overrides) that every point starts from. */
     base: z.record(z.string(), z.unknown()).default({}),
     runs: z.int().min(1).max(10_000_000).optional(),
-    seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+    seed: z.int().min(0).max(MAX_SEED).default(1),
     /**
      * `independent`: point k draws from its own seed, derived from the sweep's seed and k.
      * `common`: every point uses the sweep's seed, so that points differ only by their parameters (common random
