@@ -19,7 +19,8 @@ const isExternal = (id) =>
 const out = `${dist}cli.bundle/`;
 rmSync(out, { recursive: true, force: true });
 await build({
-  input: `${dist}cli/main.js`,
+  // The entry is the composition root (src/main.ts); the bundle's entry keeps the name the package's bin gives.
+  input: { main: `${dist}main.js` },
   platform: 'node',
   logLevel: 'warn',
   external: isExternal,
@@ -27,3 +28,7 @@ await build({
 });
 rmSync(`${dist}cli`, { recursive: true, force: true });
 renameSync(out, `${dist}cli`);
+// The entry's compiled sources are in the bundle now; left beside the library they would import what is gone.
+for (const name of ['main', 'compose'])
+  for (const suffix of ['.js', '.js.map', '.d.ts', '.d.ts.map'])
+    rmSync(`${dist}${name}${suffix}`, { force: true });

@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(dir, f));
+  return entries.filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)).map((f) => join(dir, f));
 }
 
 describe('the pure core, and presentation', () => {
@@ -51,6 +51,19 @@ describe('no CLI flag below the CLI', () => {
       const offending = sources(join('src', folder)).filter((file) =>
         FLAG.test(code(readFileSync(file, 'utf8'))),
       );
+      expect(offending).toEqual([]);
+    });
+  }
+});
+
+/** The edges meet only in the composition root (src/compose.ts): no edge imports another. */
+describe('no edge imports another', () => {
+  const EDGES = ['cli', 'server', 'web'];
+  for (const edge of EDGES) {
+    const others = EDGES.filter((other) => other !== edge);
+    it(`src/${edge} imports nothing from ${others.map((o) => `src/${o}`).join(' or ')}`, () => {
+      const reach = new RegExp(`(from|import\\()\\s*'\\.\\./(${others.join('|')})/`);
+      const offending = sources(join('src', edge)).filter((file) => reach.test(readFileSync(file, 'utf8')));
       expect(offending).toEqual([]);
     });
   }

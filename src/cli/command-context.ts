@@ -8,8 +8,31 @@ import { DEFAULT_DB } from '../store/default-db.js';
 import type { RecordStore } from '../store/record-store.js';
 import type { CliIo } from './cli-io.js';
 
+/** A started HTTP app as `meddle serve` drives it: listen, say where, close. */
+export interface ServedApp {
+  listen(options: { port: number; host: string }): Promise<unknown>;
+  readonly server: { address(): { readonly port: number } | string | null };
+  close(): Promise<unknown>;
+}
+
+/** What `meddle serve` needs of the HTTP edge, given to the CLI by the composition root (src/main.ts). */
+export type BuildServer = (options: {
+  readonly store: RecordStore;
+  readonly version: string;
+  readonly token: string | undefined;
+  readonly webRoot: string;
+  readonly allowedHosts: readonly string[];
+  readonly logger: { readonly level: string };
+}) => Promise<ServedApp>;
+
+/** The other edges a command may drive; neither edge imports the other, the composition root wires them. */
+export interface CliPorts {
+  readonly buildServer?: BuildServer;
+}
+
 export interface CommandContext {
   readonly io: CliIo;
+  readonly ports: CliPorts;
   /** The `--db` in force: the option, else MEDDLE_DB, else ./meddle.db. */
   dbSpec(command: Command): string;
   /** The release `--record` names, if any. */
@@ -18,7 +41,7 @@ export interface CommandContext {
   withStore<T>(command: Command, work: (store: RecordStore) => Promise<T>): Promise<T>;
 }
 
-export function createCommandContext(io: CliIo): CommandContext {
+export function createCommandContext(io: CliIo, ports: CliPorts = {}): CommandContext {
   const dbSpec = (command: Command): string =>
     (command.optsWithGlobals() as { db?: string }).db ?? io.env.MEDDLE_DB ?? DEFAULT_DB;
   const release = (command: Command): string | undefined =>
@@ -38,6 +61,7 @@ export function createCommandContext(io: CliIo): CommandContext {
   };
   return {
     io,
+    ports,
     dbSpec,
     release,
     async withStore(command, work) {

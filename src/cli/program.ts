@@ -1,7 +1,7 @@
 /** The `meddle` command tree: global options and every command group. */
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { createCommandContext } from './command-context.js';
+import { type CliPorts, createCommandContext } from './command-context.js';
 import { COMMAND_GROUPS, commandWord, groupOf } from './command-groups.js';
 import { MEDDLE_VERSION } from './version.js';
 
@@ -28,10 +28,14 @@ function bareProgram(io: CliIo): Command {
  * (the top-level help, `--version`) or an unknown one, each command is listed by name and description only, so
  * that the help and commander's suggestions still name them all.
  */
-export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<Command> {
+export async function buildProgram(
+  io: CliIo,
+  argv: readonly string[] = [],
+  ports: CliPorts = {},
+): Promise<Command> {
   const program = bareProgram(io);
   const group = groupOf(commandWord(argv));
-  if (group !== undefined) (await group.load())(program, createCommandContext(io));
+  if (group !== undefined) (await group.load())(program, createCommandContext(io, ports));
   else
     for (const { commands } of COMMAND_GROUPS)
       for (const [name, description] of Object.entries(commands))
@@ -40,9 +44,9 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
 }
 
 /** The whole program, every group loaded: for tests and tools that inspect the command tree. */
-export async function buildFullProgram(io: CliIo): Promise<Command> {
+export async function buildFullProgram(io: CliIo, ports: CliPorts = {}): Promise<Command> {
   const program = bareProgram(io);
-  const context = createCommandContext(io);
+  const context = createCommandContext(io, ports);
   for (const group of COMMAND_GROUPS) (await group.load())(program, context);
   return program;
 }

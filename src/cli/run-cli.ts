@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { formatIssueAs, type InputError, isInputError, wordIssue } from '../domain/input-error.js';
 import type { CliIo } from './cli-io.js';
 import { cliRoles } from './cli-roles.js';
+import type { CliPorts } from './command-context.js';
 import { buildProgram } from './program.js';
 import { ReportedBadInput } from './reported-bad-input.js';
 
@@ -24,8 +25,9 @@ function reportInputError(error: InputError, io: CliIo, json: boolean): void {
   if (count > 1) io.err(`${count} errors; nothing was written\n`);
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = await buildProgram(io, argv);
+/** `ports` are the other edges a command may drive (the HTTP server for `serve`), wired by the composition root. */
+export async function runCli(argv: readonly string[], io: CliIo, ports: CliPorts = {}): Promise<number> {
+  const program = await buildProgram(io, argv, ports);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;

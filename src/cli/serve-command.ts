@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
-import { buildServer } from '../server/index.js';
 import { openStore } from '../store/index.js';
 import { line } from './cli-io.js';
 import { type CommandContext, collect } from './command-context.js';
@@ -52,6 +51,8 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .action(async (options: ServeOptions, command: Command) => {
       const port = portNumber(options.port);
+      const { buildServer } = context.ports;
+      if (buildServer === undefined) throw new Error('this build of meddle has no HTTP server to start');
       const token = io.env.MEDDLE_TOKEN;
       const store = await openStore(context.dbSpec(command));
       const app = await buildServer({

@@ -1,6 +1,7 @@
 /** Runs `meddle` in-process and captures what it prints and the exit code. */
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { ports } from '../../src/compose.js';
 
 export interface CliRun {
   readonly code: number;
@@ -21,6 +22,6 @@ export async function meddle(argv: readonly string[], env: Record<string, string
     env,
     interactive: false,
   };
-  const code = await runCli(argv, io);
+  const code = await runCli(argv, io, ports);
   return { code, stdout, stderr };
 }
