@@ -6,9 +6,7 @@ import {
   calibrationText,
   fitsTable,
   propositionsText,
-  simPercent,
   summaryText,
-  textTable,
 } from '../render/index.js';
 import {
   CALIBRATION_TARGETS,

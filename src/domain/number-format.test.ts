@@ -27,6 +27,6 @@ describe('number formats', () => {
     expect(interval(0.195, 0.435)).toBe('20–44 %');
     expect(pValue(0.00049)).toBe('< 0.001');
     expect(pValue(0.0356)).toBe('0.036');
-    expect(fixed(3.14159)).toBe('3.14');
+    expect(fixed(1.23456)).toBe('1.23');
   });
 });
