@@ -1,13 +1,7 @@
 /** `meddle sim`: run a scenario or preset, list presets, sweep on worker threads, test propositions, calibrate. */
 import type { Command } from 'commander';
 import { InputError } from '../domain/index.js';
-import {
-  bootstrapText,
-  calibrationText,
-  fitsTable,
-  propositionsText,
-  summaryText,
-} from '../render/index.js';
+import { bootstrapText, calibrationText, fitsTable, propositionsText, summaryText } from '../render/index.js';
 import {
   CALIBRATION_TARGETS,
   type CalibrationBootstrap,
