@@ -48,26 +48,21 @@ export function registerAssessCommand(program: Command, context: CommandContext)
         const episodes = await store.listEpisodes();
         const { record } = await provenanceOf(store, episodes);
         // The simulations run on a worker thread, as the server's do.
-        const { createSimPool, runAssessmentInWorker } = await import('../sim-runner/index.js');
-        const pool = createSimPool({ workers: 1 });
-        try {
-          return await runAssessmentInWorker(pool, {
-            operation,
-            episodes,
-            sources: {
-              meddle: MEDDLE_VERSION,
-              record,
-              // The hash identifies the scenario as read, so that a report can be matched to its input.
-              scenario: { file, hash: createHash('sha256').update(text).digest('hex') },
-              names: {
-                interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
-                target: states.byCode(operation.target)?.name ?? String(operation.target),
-              },
+        const { runAssessmentOnPool } = await import('../sim-runner/index.js');
+        return runAssessmentOnPool({
+          operation,
+          episodes,
+          sources: {
+            meddle: MEDDLE_VERSION,
+            record,
+            // The hash identifies the scenario as read, so that a report can be matched to its input.
+            scenario: { file, hash: createHash('sha256').update(text).digest('hex') },
+            names: {
+              interferer: states.byCode(operation.interferer)?.name ?? String(operation.interferer),
+              target: states.byCode(operation.target)?.name ?? String(operation.target),
             },
-          });
-        } finally {
-          await pool.destroy();
-        }
+          },
+        });
       });
       const report =
         options.format === 'json' ? json(assessment) : renderAssessmentReport(assessment, options.format);

@@ -4,9 +4,7 @@ import {
   formatIssue,
   InputError,
   type InputIssue,
-  plainRoles,
   requireEpisodeField,
-  wordIssue,
 } from '../domain/index.js';
 import { loadStateTable, parseFilter } from '../store/index.js';
 import { ApiError } from './api-error.js';
@@ -19,9 +17,12 @@ export const list = (value: string | string[] | undefined): string[] =>
 export const field = (name: string, parameter: string): EpisodeFieldName =>
   requireEpisodeField(name, { file: 'query', field: parameter });
 
-/** The issues of code shared with the CLI, placed in the query: each role is the query parameter of that name. */
+/**
+ * The issues of code shared with the CLI, placed in the query. Their roles are the query parameters of those names;
+ * the error handler words them for every response.
+ */
 export function queryIssues(error: InputError): InputIssue[] {
-  return error.issues.map((issue) => ({ ...wordIssue(issue, plainRoles), file: 'query' }));
+  return error.issues.map((issue) => ({ ...issue, file: 'query' }));
 }
 
 /** An InputError raised by code shared with the CLI, as a 400 whose issues name the query parameters. */

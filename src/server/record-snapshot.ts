@@ -8,6 +8,7 @@ import { InputError } from '../domain/index.js';
 import { MODEL_VERSION } from '../sim/index.js';
 import { loadRelease, type RecordProvenance, type RecordStore, recordProvenance } from '../store/index.js';
 import { ApiError } from './api-error.js';
+import { queryIssues } from './query-filter.js';
 
 export interface ServerProvenance {
   readonly meddle: string;
@@ -63,7 +64,7 @@ export function createSnapshotCache(
       release = loadRelease(version);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      const issues = error.issues.map((i) => ({ ...i, file: 'query' }));
+      const issues = queryIssues(error);
       throw new ApiError(400, 'bad-request', `query: record: ${issues[0]?.message ?? 'unknown release'}`, {
         issues,
       });

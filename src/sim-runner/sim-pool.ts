@@ -159,21 +159,35 @@ export function runAssessmentInWorker(
   return pool.runOne<Assessment>({ kind: 'assess', ...job });
 }
 
-/** Runs tasks on `options.pool`, or on a pool started for them and stopped after. */
-async function runTasks<R extends SimTaskResult>(
-  tasks: readonly SimTask[],
+/** Runs `work` on `options.pool`, or on a pool of at most `tasks` workers started for it and stopped after. */
+async function withPool<T>(
   options: PoolOptions,
-): Promise<R[]> {
-  if (options.pool !== undefined) return options.pool.run<R>(tasks, options.onProgress, options.onResult);
+  tasks: number,
+  work: (pool: SimPool) => Promise<T>,
+): Promise<T> {
+  if (options.pool !== undefined) return work(options.pool);
   const pool = createSimPool({
-    workers: Math.min(options.workers ?? defaultWorkers(), Math.max(1, tasks.length)),
+    workers: Math.min(options.workers ?? defaultWorkers(), Math.max(1, tasks)),
     ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
   });
   try {
-    return await pool.run<R>(tasks, options.onProgress, options.onResult);
+    return await work(pool);
   } finally {
     await pool.destroy();
   }
+}
+
+/** Runs tasks on `options.pool`, or on a pool started for them and stopped after. */
+function runTasks<R extends SimTaskResult>(tasks: readonly SimTask[], options: PoolOptions): Promise<R[]> {
+  return withPool(options, tasks.length, (pool) => pool.run<R>(tasks, options.onProgress, options.onResult));
+}
+
+/** An assessment on `options.pool`, or on one worker started for it: what the CLI runs, as the server does. */
+export function runAssessmentOnPool(
+  job: Parameters<typeof runAssessmentInWorker>[1],
+  options: PoolOptions = {},
+): Promise<Assessment> {
+  return withPool(options, 1, (pool) => runAssessmentInWorker(pool, job));
 }
 
 /** What a sweep can resume from, and where it reports each point as it finishes. */
